@@ -1,0 +1,119 @@
+"""The text announces something that is not there.
+
+`attachment`: "并附政府信息公开情况统计表" and no table in the document.
+`figure`: "如下图" / "具体情况如图：" and neither a table nor an image within the next lines — the
+chart was lost when the report was pasted into a web page or saved as text.
+`preamble`: the opening paragraph lists the report's parts ("报告内容包括概述、…、开展政策解读情况")
+and a listed part has no heading. A part matches when most of its two-character words appear in
+one heading, or together in the headings (one item may be covered by two headings:
+"存在的主要问题及下一步工作计划"). General words such as 概述 or 基本情况 are not checked.
+"""
+from __future__ import annotations
+
+import re
+
+from ..cjk import squash
+from ..schema import INT, REGEX_LIST, Param, choice
+from ._util import span_hit
+
+KIND = "promise"
+SUMMARY = "承诺未兑现：声明附统计表而无表、“如下图”而无图、前言所列部分正文没有"
+PARAMS = {
+    "aspect": Param(choice("attachment", "figure", "preamble"), "检查哪一种承诺", required=True),
+    "patterns": Param(REGEX_LIST, "承诺的表述（attachment、figure、preamble 各有默认值）", default=list),
+    "figure_markers": Param(REGEX_LIST, "图存在的标记（如 [image: …]）", default=lambda: [
+        re.compile(r"\[(?:image|图片|Image|IMAGE)[:：]|<img|!\[")]),
+    "window": Param(INT, "figure：在其后多少行内找图或表", default=4),
+}
+FIELDS = ("what", "item")
+
+DEFAULTS = {
+    "attachment": [r"(?:并|另)?附(?:有|上|后)?(?:《)?[^。，；]{0,16}(?:统计表|情况表|附表)",
+                   r"(?:详见|见)(?:附表|附件)"],
+    "figure": [r"(?<!例)如下图|(?<!例)如图[:：所]|见下图|下图所示|(?:详见|见)图\d"],
+    "preamble": [r"(?:报告|年报)[^。]{0,12}?(?:内容)?(?:包括|由|分为)(?P<items>[^。]+?)(?:等(?:几个)?部分(?:组成)?|(?:几|五|六|七|八)个部分|组成|。|$)"],
+}
+GENERIC = {"概述", "基本情况", "总体情况", "概况", "工作概况", "总体情况概述", "前言", "引言"}
+STOP = ["工作中", "以及", "主要", "情况", "工作", "开展", "有关", "相关", "的", "等"]
+
+
+def _defaults(aspect):
+    return [re.compile(p) for p in DEFAULTS[aspect]]
+
+
+def check(doc, facts, params, ctx):
+    aspect = params["aspect"]
+    patterns = params["patterns"] or _defaults(aspect)
+    if aspect == "attachment":
+        if facts.tables:
+            return
+        for line in facts.prose_lines:
+            for p in patterns:
+                m = p.search(line.folded)
+                if m:
+                    yield span_hit(line.number, m.start(), m.end(), what=m.group(0), item="")
+                    return
+    elif aspect == "figure":
+        for line in facts.prose_lines:
+            for p in patterns:
+                m = p.search(line.folded)
+                if m and not _figure_follows(facts, line.number, params):
+                    yield span_hit(line.number, m.start(), m.end(), what=m.group(0), item="")
+                    break
+    else:
+        yield from _preamble(facts, patterns)
+
+
+def _figure_follows(facts, number, params):
+    doc = facts.doc
+    if any(p.search(doc.line(number).folded) for p in params["figure_markers"]):
+        return True
+    seen = 0
+    for n in range(number + 1, len(doc.lines) + 1):
+        line = doc.line(n)
+        if n in facts.table_lines or any(p.search(line.folded) for p in params["figure_markers"]):
+            return True
+        if line.blank:
+            continue
+        seen += 1
+        if seen >= params["window"]:
+            break
+    return False
+
+
+def _core(item: str) -> str:
+    for word in STOP:
+        item = item.replace(word, "")
+    return item
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _preamble(facts, patterns):
+    heads = [squash(h.title) for h in facts.headings if h.level <= 2]
+    head_grams = [_bigrams(_core(h)) for h in heads]
+    union = set().union(*head_grams) if head_grams else set()
+    for line in facts.prose_lines[:12]:
+        for p in patterns:
+            m = p.search(line.folded)
+            if not m or "items" not in p.groupindex:
+                continue
+            start = m.start("items")
+            for im in re.finditer(r"[^、，,；;]+", m.group("items")):
+                raw = im.group(0)
+                item = squash(raw)
+                item = re.sub(r"^(?:以及|及|和|还有)", "", item)
+                if not item or item in GENERIC or re.match(r"^(?:并|另)?附", item):
+                    continue
+                grams = _bigrams(_core(item))
+                if len(grams) < 2:
+                    continue
+                best = max((len(grams & g) / len(grams) for g in head_grams), default=0.0)
+                together = len(grams & union) / len(grams)
+                if best >= 0.5 or together >= 0.7:
+                    continue
+                lead = len(raw) - len(raw.lstrip())
+                yield span_hit(line.number, start + im.start() + lead, start + im.end(), what="", item=item)
+            return

@@ -1,0 +1,58 @@
+"""The document model every reader produces and every check reads.
+
+A `Document` is a list of `Line`s as the user sees them in the file (or, for Word/PDF/HTML, in
+the plain-text rendering shown by `nianbao-lint dump`). Each line keeps its 1-based number and an
+optional human locator ("第3页第14行", "表2第5行") so that a finding can always be found again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .cjk import fold
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int            # 1-based, as an editor shows it
+    text: str              # the line without its line ending, as decoded
+    locator: str | None = None   # human locator for Word/PDF ("第12段", "第3页第14行")
+    table_id: int | None = None  # set by readers that know a line is a table row (docx/html/pdf)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.folded.strip()
+
+    @property
+    def indent(self) -> int:
+        """Characters of leading white space (folded), so columns can be computed from stripped text."""
+        return len(self.folded) - len(self.folded.lstrip())
+
+    @property
+    def blank(self) -> bool:
+        return not self.folded.strip()
+
+
+@dataclass
+class Document:
+    path: str
+    lines: list[Line]
+    source_format: str = "txt"          # txt, md, docx, pdf, html …
+    encoding: str | None = None
+    publication_date: str | None = None  # ISO date a reader found in page metadata ("发布时间")
+    hidden_spans: list[tuple[int, int, int, str]] = field(default_factory=list)
+    """(line, start_col, end_col, text) of content a web page hides from readers (dark links)."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def __len__(self) -> int:
+        return len(self.lines)

@@ -1,0 +1,116 @@
+"""Facts derived from a Document, each computed once, on first use.
+
+Checks ask `facts.headings`, `facts.tables`, `facts.report_year` …; nothing is computed that no
+rule asks for, which keeps on-save checks fast.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..document import Document, Line
+from .contacts import Contact, MalformedContact, find_contacts
+from .dates import DateMention
+from .headings import Heading, find_headings
+from .meta import Period, Signoff, Title, find_period, find_publication_date, find_signoff, find_title, \
+    guess_year_from_body
+from .tables import Table, find_tables, table_lines
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: Heading
+    first_line: int   # the heading's line
+    last_line: int    # the line before the next heading of the same or a higher level
+
+
+class Facts:
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        return find_tables(self.doc)
+
+    @cached_property
+    def table_lines(self) -> set[int]:
+        return table_lines(self.tables)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return find_headings(self.doc, self.table_lines)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        out = []
+        heads = self.headings
+        last = len(self.doc.lines)
+        for i, h in enumerate(heads):
+            end = last
+            for nxt in heads[i + 1:]:
+                if nxt.level <= h.level:
+                    end = nxt.line - 1
+                    break
+            out.append(Section(h, h.line, end))
+        return out
+
+    @cached_property
+    def title(self) -> Title | None:
+        return find_title(self.doc, self.table_lines)
+
+    @cached_property
+    def period(self) -> Period | None:
+        return find_period(self.doc, self.title.year if self.title else None)
+
+    @cached_property
+    def report_year(self) -> int | None:
+        if self.title and self.title.year:
+            return self.title.year
+        if self.period and self.period.start and self.period.start.year:
+            return self.period.start.year
+        return guess_year_from_body(self.doc)
+
+    @cached_property
+    def signoff(self) -> Signoff:
+        return find_signoff(self.doc, self.table_lines)
+
+    @cached_property
+    def issuing_body(self) -> str | None:
+        if self.title and self.title.body:
+            return self.title.body
+        return self.signoff.body
+
+    @cached_property
+    def publication(self) -> tuple[int | None, DateMention] | None:
+        found = find_publication_date(self.doc)
+        if found:
+            return found
+        if self.doc.publication_date:
+            y, m, d = (int(x) for x in self.doc.publication_date.split("-"))
+            return None, DateMention(y, m, d, 0, 0, self.doc.publication_date)
+        return None
+
+    @cached_property
+    def _contacts(self) -> tuple[list[Contact], list[MalformedContact]]:
+        return find_contacts(self.doc)
+
+    @property
+    def contacts(self) -> list[Contact]:
+        return self._contacts[0]
+
+    @property
+    def malformed_contacts(self) -> list[MalformedContact]:
+        return self._contacts[1]
+
+    @cached_property
+    def prose_lines(self) -> list[Line]:
+        """Lines that are neither blank nor part of a table."""
+        skip = self.table_lines
+        return [ln for ln in self.doc.lines if not ln.blank and ln.number not in skip]
+
+    def section_of(self, line: int, level: int = 1) -> Section | None:
+        found = None
+        for s in self.sections:
+            if s.heading.level == level and s.first_line <= line <= s.last_line:
+                found = s
+        return found

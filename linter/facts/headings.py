@@ -1,0 +1,85 @@
+"""Headings and their levels, as Chinese official documents number them.
+
+Level 1: 一、   level 2: （一） or (一)   level 3: 1、 1. 1．   level 4: （1） or (1)
+"一是…二是…" are paragraph markers, not headings. A heading may be indented (U+3000, NBSP, spaces),
+may be a Markdown heading ("## 一、总体情况"), and may run into its paragraph
+("（一）加强组织领导。调整政务公开领导小组…"): its title is then the text before the first "。".
+Lines inside a table are never headings (a 2008 statistics table's rows are numbered 一、（一）1.).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from .numbers import chinese_to_int
+
+_PREFIX = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*|__)?\s*")
+_PATTERNS = [
+    (1, re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<sep>[、．.,，])(?![一二三四五六七八九十]{1,3}[、，,])")),
+    (2, re.compile(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
+    (3, re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[、．.])(?![\d])")),
+    (4, re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
+]
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    number: int
+    style: str          # separator or parenthesis style: "、", ".", "．", "full" （一）, "half" (一)
+    marker_start: int   # offsets of the enumerator in the line
+    marker_end: int
+    title: str          # text after the enumerator, up to the first 。
+
+    @property
+    def text(self) -> str:
+        return self.title
+
+
+def parse_heading(line_text: str) -> tuple[int, int, str, int, int, str] | None:
+    """(level, number, style, marker_start, marker_end, title) for a line that starts with an enumerator."""
+    stripped = line_text.lstrip()
+    offset = len(line_text) - len(stripped)
+    prefix = _PREFIX.match(stripped)
+    offset += prefix.end()
+    rest = stripped[prefix.end():]
+    for level, pattern in _PATTERNS:
+        m = pattern.match(rest)
+        if not m:
+            continue
+        number = int(m.group("num")) if m.group("num").isdigit() else chinese_to_int(m.group("num"))
+        if number is None:
+            continue
+        after = rest[m.end():]
+        if level in (1, 3) and m.group("sep") in ",，":
+            continue
+        if level == 1 and m.group("sep") in ".．" and not after[:1].strip():
+            continue
+        if after.startswith(("是", "要", "则")) and level in (1, 3):
+            continue  # 一是, 二要: paragraph markers
+        if level == 3 and re.match(r"\s*(?:[月日号年%]|[万亿])", after):
+            continue  # 12.5万, 3.月: numbers, not enumerators
+        if level == 3 and not after.strip():
+            continue
+        if level in (2, 4):
+            style = "full" if m.group("open") == "（" and m.group("close") == "）" else (
+                "half" if m.group("open") == "(" and m.group("close") == ")" else "mixed")
+        else:
+            style = m.group("sep")
+        title = after.strip().strip("*_ ").split("。")[0].strip()
+        return level, number, style, offset + m.start(), offset + m.end(), title
+    return None
+
+
+def find_headings(doc: Document, skip_lines: set[int]) -> list[Heading]:
+    out = []
+    for line in doc.lines:
+        if line.number in skip_lines or line.blank:
+            continue
+        parsed = parse_heading(line.folded)
+        if parsed:
+            level, number, style, start, end, title = parsed
+            out.append(Heading(line.number, level, number, style, start, end, title))
+    return out
