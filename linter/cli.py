@@ -153,6 +153,22 @@ def explain(
         out.write("\n")
 
 
+@app.command()
+def dump(path: str = typer.Argument(..., help="报告文件")):
+    """输出检查器看到的文本及行号（查找问题位置用）；标出表格和页码。"""
+    from .readers import ReadError, read_path
+    try:
+        doc = read_path(path)
+    except ReadError as exc:
+        raise _fail(f"{path}: {exc}") from None
+    out = sys.stdout
+    width = len(str(len(doc.lines)))
+    for line in doc.lines:
+        mark = f"表{line.table_id}" if line.table_id is not None else ""
+        locator = f"  〔{line.locator}〕" if line.locator else ""
+        out.write(f"{line.number:>{width}} {mark:<4}| {line.text}{locator}\n")
+
+
 def main() -> None:
     try:
         app()

@@ -54,5 +54,18 @@ class Document:
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
+    def locate(self, line: int, column: int | None = None) -> str | None:
+        """A human locator for a position ("第3页第14行", "表2第5行第3列"), or None for plain text.
+
+        Readers set `Line.locator`; a table row's locator gains the column of the cell the
+        position falls in, counted by the tabs before it."""
+        ln = self.lines[line - 1]
+        if ln.locator is None:
+            return None
+        if ln.table_id is not None and column is not None:
+            cell = ln.text[:max(0, column - 1)].count("\t") + 1
+            return f"{ln.locator}第{cell}列"
+        return ln.locator
+
     def __len__(self) -> int:
         return len(self.lines)

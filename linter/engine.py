@@ -43,9 +43,7 @@ def run_rule(rule: Rule, doc: Document, facts: Facts, ctx: Context) -> list[Find
             message = rule.message.format_map(values)
         except (KeyError, IndexError, ValueError):
             message = rule.message
-        locator = None
-        if hit.line is not None:
-            locator = doc.line(hit.line).locator
+        locator = doc.locate(hit.line, hit.column) if hit.line is not None else None
         out.append(Finding(rule.id, rule.severity, message, rule.basis, hit.line, hit.column,
                            hit.end_line, hit.end_column, locator))
     return out

@@ -29,6 +29,7 @@ KINDS = {
     "prose-table": "prose_table",
     "promise": "promise",
     "punctuation": "punctuation",
+    "hidden-text": "hidden_text",
 }
 
 
