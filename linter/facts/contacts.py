@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from ..document import Document
 
 PHONE_KEY = r"(?:电话|热线|传真|联系方式|咨询电话|Tel|TEL|tel|手机)"
-LANDLINE = r"0\d{2,3}\s*[-－—]?\s*\d{7,8}(?:\s*[-－转]\s*\d{1,5})?"
+LANDLINE = r"(?:0\d{2,3}|[（(]0\d{2,3}[）)])\s*[-－—]?\s*\d{7,8}(?:\s*[-－转]\s*\d{1,5})?"
 MOBILE = r"1[3-9]\d{9}"
 HOTLINE = r"(?:123\d{2}|400[-\s]?\d{3}[-\s]?\d{4}|800[-\s]?\d{3}[-\s]?\d{4})"
 
-PHONE_RE = re.compile(rf"(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")
+PHONE_RE = re.compile(rf"(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")  # noqa: E501
 HOTLINE_RE = re.compile(rf"{PHONE_KEY}[^。；\d]{{0,10}}(?<!\d)(?P<num>{HOTLINE}|\d{{7,8}})(?!\d)")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 ADDRESS_RE = re.compile(r"(?:通讯|联系|通信|邮寄|办公)?地址\s*[:：为是]?\s*[^\s，。；;,]{4,}|邮政编码|邮编\s*[:：]?\s*\d{6}")

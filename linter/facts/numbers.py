@@ -124,7 +124,7 @@ def prose_numbers(text: str) -> list[ProseNumber]:
         num = m.group("num")
         if m.group("unit") in ("年", "月", "日") :
             continue  # dates and years are not counts
-        if re.fullmatch(CN_NUM, num) and len(num) == 1 and num in "一两" and m.group("unit") in ("个", "次", "项", "名"):
+        if num == "一" and m.group("unit") in ("个", "次", "项", "名", "批", "种", "类", "件"):
             # "一个", "一次": articles and idioms far more often than counts
             continue
         q = parse_number(num, m.group("pre"), m.group("post"))

@@ -126,11 +126,11 @@ class Table:
 
 
 def _split_row(line: Line) -> tuple[str, list[Cell]] | None:
-    folded = line.folded.rstrip()
-    stripped = folded.strip()
-    if not stripped:
+    folded = line.folded.rstrip(" \r\n")
+    stripped = folded.strip(" ")  # tabs stay: a leading or trailing tab is an empty cell
+    if not stripped.strip():
         return None
-    offset = len(folded) - len(folded.lstrip())
+    offset = len(folded) - len(folded.lstrip(" "))
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _PIPE_SEP_ROW.match(stripped):
             return "pipe", []
