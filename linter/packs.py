@@ -20,8 +20,6 @@ import os
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from .checks import KINDS, load_kind
 from .findings import Severity
 from .schema import SchemaError, line_of, validate_params
@@ -50,6 +48,7 @@ class _LStr(str):
 
 
 def _convert(node):
+    import yaml
     if isinstance(node, yaml.MappingNode):
         out = _LDict()
         out.line = node.start_mark.line + 1
@@ -73,11 +72,15 @@ def _convert(node):
     return _SCALAR_LOADER.construct_object(node, deep=True)
 
 
-_SCALAR_LOADER = yaml.SafeLoader("")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR_LOADER = None
 
 
 def load_yaml(path: str):
+    import yaml  # only when a pack is (re)loaded; a cached run never imports it
+    global _SCALAR_LOADER
+    if _SCALAR_LOADER is None:
+        _SCALAR_LOADER = yaml.SafeLoader("")
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     try:
@@ -347,19 +350,98 @@ class PackSet:
         return None
 
 
+def _cache_path() -> str | None:
+    if os.environ.get("NIANBAO_LINT_CACHE", "1") == "0":
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(root, "nianbao-lint", "packs.pickle")
+
+
+def _code_stamp() -> tuple:
+    """What a cached pack depends on besides its file: the code that validated it."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    checks = os.path.join(here, "checks")
+    names = [os.path.join(here, n) for n in ("packs.py", "schema.py")]
+    names += [os.path.join(checks, n) for n in os.listdir(checks) if n.endswith(".py")]
+    return tuple(sorted((n, os.stat(n).st_mtime_ns) for n in names))
+
+
+class _PackCache:
+    """Validated packs pickled between runs, keyed by each file's path, size and mtime and by the
+    code that validated them. Loading YAML and compiling ~70 patterns costs more than checking a
+    report; an editor checking on save should not pay it every time. Any cache problem falls
+    back to loading the YAML."""
+
+    def __init__(self):
+        self.path = _cache_path()
+        self.entries: dict = {}
+        self.dirty = False
+        self.stamp = None
+        if self.path is None:
+            return
+        try:
+            import pickle
+            with open(self.path, "rb") as fh:
+                stamp, entries = pickle.load(fh)
+            self.stamp = _code_stamp()
+            if stamp == self.stamp:
+                self.entries = entries
+        except Exception:  # noqa: BLE001 - a missing or stale cache is normal
+            self.entries = {}
+
+    def load(self, path: str, builtin: bool) -> Pack:
+        try:
+            st = os.stat(path)
+            key = (os.path.abspath(path), st.st_size, st.st_mtime_ns, builtin)
+        except OSError:
+            return load_pack(path, builtin)
+        pack = self.entries.get(key)
+        if pack is None:
+            pack = load_pack(path, builtin)
+            self.entries[key] = pack
+            self.dirty = True
+        return pack
+
+    def save(self):
+        if not self.dirty or self.path is None:
+            return
+        try:
+            import pickle
+            import tempfile
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path))
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((self.stamp or _code_stamp(), self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except Exception:  # noqa: BLE001 - a read-only home directory must not break checking
+            pass
+
+
 def load_packs(extra_dirs: list[str] | None = None) -> PackSet:
+    cache = _PackCache()
     packs = []
     base = builtin_dir()
     for name in sorted(os.listdir(base)):
         if name.endswith((".yaml", ".yml")):
-            packs.append(load_pack(os.path.join(base, name), builtin=True))
+            packs.append(cache.load(os.path.join(base, name), builtin=True))
     for folder in extra_dirs or []:
         if os.path.isfile(folder):
-            packs.append(load_pack(folder))
+            packs.append(cache.load(folder, builtin=False))
             continue
         if not os.path.isdir(folder):
             raise PackError(f"{folder}: --rules 目录不存在")
         for name in sorted(os.listdir(folder)):
             if name.endswith((".yaml", ".yml")):
-                packs.append(load_pack(os.path.join(folder, name)))
-    return PackSet(packs)
+                packs.append(cache.load(os.path.join(folder, name), builtin=False))
+    packset = PackSet(packs)
+    cache.save()
+    return packset
+
+
+def __getattr__(name):
+    """`_Loader`, the YAML loader packs are parsed with, for modules that parse other YAML files
+    with line numbers (config.py); yaml itself is imported only when asked for."""
+    if name == "_Loader":
+        import yaml
+        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raise AttributeError(name)

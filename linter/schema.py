@@ -19,11 +19,45 @@ def line_of(value: Any, default: int | None = None) -> int | None:
     return getattr(value, "line", default)
 
 
-def compile_regex(pattern: Any, where: str) -> "regex.Pattern":
+PATTERN_FLAGS = regex.V1 | regex.MULTILINE
+
+
+class LazyPattern:
+    """A pack's regular expression, compiled on first use.
+
+    Loading validates every pattern once; the validated packs are cached between runs
+    (packs.load_packs), and a cached pattern is compiled only when a check first uses it — a
+    one-file run then compiles only the patterns it reaches. Pickles as its source text."""
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str, compiled=None):
+        self.pattern = pattern
+        self._compiled = compiled
+
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, PATTERN_FLAGS)
+        return self._compiled
+
+    def __getattr__(self, name):
+        return getattr(self.compiled(), name)
+
+    def __getstate__(self):
+        return self.pattern
+
+    def __setstate__(self, state):
+        self.pattern = state
+        self._compiled = None
+
+    def __repr__(self):
+        return f"LazyPattern({self.pattern!r})"
+
+
+def compile_regex(pattern: Any, where: str) -> LazyPattern:
     if not isinstance(pattern, str):
         raise SchemaError(f"{where}: 应为正则表达式字符串", line_of(pattern))
     try:
-        return regex.compile(pattern, regex.V1)
+        return LazyPattern(str(pattern), regex.compile(pattern, PATTERN_FLAGS))
     except regex.error as exc:
         raise SchemaError(f"{where}: 正则表达式无法编译：{exc}", line_of(pattern)) from None
 

@@ -39,6 +39,8 @@ def check(doc, facts, params, ctx):
     aspect = params["aspect"]
     if aspect == "impossible":
         for line in facts.prose_lines:
+            if "月" not in line.folded and not any(c in line.folded for c in "-./"):
+                continue  # no month, no impossible date
             for d in find_dates(line.folded, ctx.report_year):
                 if not d.valid:
                     yield span_hit(line.number, d.start, d.end, date=d.text, period_end="", deadline="", today="")

@@ -3,7 +3,8 @@
 Used for conversion leftovers ("[bookmark: _GoBack]"), injected gambling content, English words
 inside Chinese sentences, doubled characters. Matching runs on folded text (full-width digits
 and letters as ASCII, every space as U+0020), so a pattern need not spell out full-width forms.
-Patterns use the `regex` module (\\p{Han} works); never use \\b next to Chinese characters.
+Patterns use the `regex` module (\\p{Han} works) with ^ and $ anchored at line ends; never use
+\\b next to Chinese characters. A match never spans two lines.
 """
 from __future__ import annotations
 
@@ -28,47 +29,62 @@ def validate(params):
         raise SchemaError("forbidden 和 required 至少要给一个")
 
 
-def _lines(facts, scope):
+def _in_scope(facts, scope):
+    """The set of line numbers the rule looks at."""
+    doc = facts.doc
     if scope == "all":
-        return [ln for ln in facts.doc.lines if not ln.blank]
+        return None  # every line
     if scope == "prose":
-        return facts.prose_lines
+        return {ln.number for ln in facts.prose_lines}
     if scope == "tables":
-        return [ln for ln in facts.doc.lines if ln.number in facts.table_lines and not ln.blank]
+        return facts.table_lines
     if scope == "title":
-        return [facts.doc.line(facts.title.line)] if facts.title else []
-    heads = {h.line for h in facts.headings}
-    return [ln for ln in facts.doc.lines if ln.number in heads]
+        return {facts.title.line} if facts.title else set()
+    return {h.line for h in facts.headings} & {ln.number for ln in doc.lines}
 
 
 def check(doc, facts, params, ctx):
-    lines = _lines(facts, params["scope"])
-    for line in lines:
-        text = line.folded
-        if params["skip_book_titles"]:
-            text = mask_book_titles(text)
+    lines = _in_scope(facts, params["scope"])
+    if lines is not None and len(lines) <= 40:
+        # a title or the headings: search just those lines, not the whole document
+        text = "\n".join(doc.line(n).folded if n in lines else "" for n in range(1, len(doc.lines) + 1))
+    else:
+        text = facts.folded_text
+    if params["skip_book_titles"]:
+        text = mask_book_titles(text)
+    if params["forbidden"]:
         excluded = [m.span() for p in params["exclude"] for m in p.finditer(text)]
         hits = []
         for pattern in params["forbidden"]:
             for m in pattern.finditer(text):
-                if m.end() == m.start():
+                if m.end() == m.start() or "\n" in m.group(0):
                     continue
-                if any(s < m.end() and m.start() < e for s, e in excluded):
+                if excluded and any(s < m.end() and m.start() < e for s, e in excluded):
                     continue
                 hits.append(m)
         hits.sort(key=lambda m: m.start())
-        if params["first_per_line"] and hits:
-            m = hits[0]
-            yield span_hit(line.number, m.start(), m.end(), match=line.text[m.start():m.end()], count=len(hits))
-            continue
-        last_end = -1
+        by_line: dict[int, list] = {}
         for m in hits:
-            if m.start() < last_end:
-                continue  # two patterns matching the same text: one finding
-            last_end = m.end()
-            yield span_hit(line.number, m.start(), m.end(), match=line.text[m.start():m.end()], count=1)
+            number, col = facts.position(m.start())
+            if lines is None or number in lines:
+                by_line.setdefault(number, []).append((col, col + m.end() - m.start()))
+        for number, spans in by_line.items():
+            original = doc.line(number).text
+            if params["first_per_line"]:
+                start, end = spans[0]
+                yield span_hit(number, start, end, match=original[start:end], count=len(spans))
+                continue
+            last_end = -1
+            for start, end in spans:
+                if start < last_end:
+                    continue  # two patterns matching the same text: one finding
+                last_end = end
+                yield span_hit(number, start, end, match=original[start:end], count=1)
     if params["required"]:
-        for line in lines:
-            if any(p.search(line.folded) for p in params["required"]):
-                return
+        if lines is not None and not lines:
+            return  # nothing in scope (no title at all): another rule reports that
+        for pattern in params["required"]:
+            for m in pattern.finditer(text):
+                if lines is None or facts.position(m.start())[0] in lines:
+                    return
         yield doc_hit(match="", count=0)

@@ -54,12 +54,15 @@ def check(doc, facts, params, ctx):
                     yield span_hit(line.number, m.start(), m.end(), what=m.group(0), item="")
                     return
     elif aspect == "figure":
-        for line in facts.prose_lines:
-            for p in patterns:
-                m = p.search(line.folded)
-                if m and not _figure_follows(facts, line.number, params):
-                    yield span_hit(line.number, m.start(), m.end(), what=m.group(0), item="")
-                    break
+        seen = set()
+        for p in patterns:
+            for m in p.finditer(facts.folded_text):
+                number, col = facts.position(m.start())
+                if number in seen or number not in facts.prose_numbers_set:
+                    continue
+                seen.add(number)
+                if not _figure_follows(facts, number, params):
+                    yield span_hit(number, col, col + m.end() - m.start(), what=m.group(0), item="")
     else:
         yield from _preamble(facts, patterns)
 

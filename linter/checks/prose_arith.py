@@ -35,8 +35,13 @@ def check(doc, facts, params, ctx):
             yield from _sentence(line.number, text, sm.start(), sm.end(), params)
 
 
+_TOTAL_HINT = re.compile(r"其中|合计|共计|总计|累计|共")
+
+
 def _sentence(number, text, s_start, s_end, params):
     sentence = text[s_start:s_end]
+    if not _TOTAL_HINT.search(sentence):
+        return
     nums = prose_numbers(sentence)
     if len(nums) < params["min_parts"] + 1:
         return

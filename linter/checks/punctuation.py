@@ -41,6 +41,8 @@ def check(doc, facts, params, ctx):
     marks = re.escape(params["marks"])
     pattern = re.compile(rf"(?<={_CJK_LEFT})\s*([{marks}])\s*(?={_CJK_RIGHT})")
     for line in facts.prose_lines:
+        if not any(mark in line.folded for mark in params["marks"]):
+            continue
         hits = list(pattern.finditer(line.folded))
         if hits:
             first = hits[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..facts.tables import label_key
 from ..schema import REGEX_LIST, STR, STR_LIST, Param
-from ._util import doc_hit, mask_book_titles
+from ._util import doc_hit
 
 KIND = "required-section"
 SUMMARY = "必备内容：标题、正文表述或统计表行三者之一覆盖即可"
@@ -33,14 +33,12 @@ def validate(params):
 
 
 def check(doc, facts, params, ctx):
-    for h in facts.headings:
-        if any(p.search(h.title) for p in params["headings"]):
+    titles = facts.heading_titles
+    if any(p.search(titles) for p in params["headings"]):
+        return
+    for pattern in params["content"]:
+        if facts.search_prose(pattern):
             return
-    if params["content"]:
-        for line in facts.prose_lines:
-            text = mask_book_titles(line.folded)
-            if any(p.search(text) for p in params["content"]):
-                return
     if params["table_rows"]:
         wanted = {label_key(x) for x in params["table_rows"]}
         for table in facts.tables:

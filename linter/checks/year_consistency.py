@@ -36,7 +36,10 @@ def check(doc, facts, params, ctx):
             yield span_hit(p.line, start, end, year=p.start.year, expected=year)
         return
     heading_lines = {h.line: h for h in facts.headings}
+    needle = str(year)
     for line in facts.prose_lines:
+        if needle not in line.folded:
+            continue
         text = mask_book_titles(line.folded)
         h = heading_lines.get(line.number)
         if h is not None and params["plan_words"].search(h.title):

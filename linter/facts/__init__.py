@@ -5,6 +5,7 @@ rule asks for, which keeps on-save checks fast.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +30,46 @@ class Facts:
         self.doc = doc
 
     @cached_property
+    def folded_text(self) -> str:
+        """The whole document folded, lines joined by "\\n": one regex pass instead of one per line."""
+        return "\n".join(line.folded for line in self.doc.lines)
+
+    @cached_property
+    def masked_text(self) -> str:
+        """`folded_text` with 《…》 blanked: cited titles are not the report's own words."""
+        from ..checks._util import mask_book_titles
+        return mask_book_titles(self.folded_text)
+
+    @cached_property
+    def prose_numbers_set(self) -> set[int]:
+        return {ln.number for ln in self.prose_lines}
+
+    def search_prose(self, pattern, masked: bool = True):
+        """First match of `pattern` on a prose line (not a table), as (line, col0, match), or None."""
+        text = self.masked_text if masked else self.folded_text
+        prose = self.prose_numbers_set
+        for m in pattern.finditer(text):
+            if "\n" in m.group(0):
+                continue
+            number, col = self.position(m.start())
+            if number in prose:
+                return number, col, m
+        return None
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts, pos = [], 0
+        for line in self.doc.lines:
+            starts.append(pos)
+            pos += len(line.folded) + 1
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line number, 0-based column) of an offset in `folded_text`."""
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index]
+
+    @cached_property
     def tables(self) -> list[Table]:
         return find_tables(self.doc)
 
@@ -39,6 +80,11 @@ class Facts:
     @cached_property
     def headings(self) -> list[Heading]:
         return find_headings(self.doc, self.table_lines)
+
+    @cached_property
+    def heading_titles(self) -> str:
+        """Every heading's title, one per line: one search answers "does any heading say X"."""
+        return "\n".join(h.title for h in self.headings)
 
     @cached_property
     def sections(self) -> list[Section]:

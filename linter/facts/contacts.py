@@ -19,10 +19,13 @@ HOTLINE = r"(?:123\d{2}|400[-\s]?\d{3}[-\s]?\d{4}|800[-\s]?\d{3}[-\s]?\d{4})"
 PHONE_RE = re.compile(rf"(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")  # noqa: E501
 HOTLINE_RE = re.compile(rf"{PHONE_KEY}[^。；\d]{{0,10}}(?<!\d)(?P<num>{HOTLINE}|\d{{7,8}})(?!\d)")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-ADDRESS_RE = re.compile(r"(?:通讯|联系|通信|邮寄|办公)?地址\s*[:：为是]?\s*[^\s，。；;,]{4,}|邮政编码|邮编\s*[:：]?\s*\d{6}")
+ADDRESS_RE = re.compile(r"地址\s*[:：为是]?\s*[^\s，。；;,]{4,}|邮政编码|邮编\s*[:：]?\s*\d{6}")
 # After a phone keyword: digits that do not make a valid number (too short, too long).
 MALFORMED_PHONE_RE = re.compile(rf"{PHONE_KEY}\s*[:：]?\s*(?P<num>[\d\-－—\s]{{5,}}\d)")
 MALFORMED_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+[，,。][A-Za-z]{2,}|[A-Za-z0-9._%+-]+＠[A-Za-z0-9.-]+")
+
+
+_CANDIDATE = re.compile(r"@|＠|地址|邮编|邮政编码|\d{5}")
 
 
 @dataclass(frozen=True)
@@ -44,31 +47,49 @@ class MalformedContact:
 
 
 def find_contacts(doc: Document) -> tuple[list[Contact], list[MalformedContact]]:
+    """All contacts in one pass over the whole text (a line never holds half a number)."""
+    from bisect import bisect_right
+    # Only lines that can hold a contact are searched; the others become empty lines, so
+    # offsets still map to line numbers.
+    text = "\n".join(line.folded if _CANDIDATE.search(line.folded) else "" for line in doc.lines)
+    starts, pos = [], 0
+    for part in text.split("\n"):
+        starts.append(pos)
+        pos += len(part) + 1
+
+    def where(offset):
+        i = bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i]
+
     found: list[Contact] = []
     bad: list[MalformedContact] = []
-    for line in doc.lines:
-        text = line.folded
-        if line.blank:
+    spans = []
+
+    def add(kind, start, end, value):
+        number, col = where(start)
+        found.append(Contact(kind, number, col, col + end - start, value))
+
+    for m in PHONE_RE.finditer(text):
+        add("phone", m.start(), m.end(), m.group(0))
+        spans.append((m.start(), m.end()))
+    for m in HOTLINE_RE.finditer(text):
+        if not any(s <= m.start("num") < e for s, e in spans):
+            add("phone", m.start("num"), m.end("num"), m.group("num"))
+            spans.append((m.start("num"), m.end("num")))
+    for m in EMAIL_RE.finditer(text):
+        add("email", m.start(), m.end(), m.group(0))
+    for m in ADDRESS_RE.finditer(text):
+        add("address", m.start(), m.end(), m.group(0))
+    for m in MALFORMED_PHONE_RE.finditer(text):
+        start, end = m.start("num"), m.end("num")
+        if "\n" in m.group("num") or any(s <= start < e or start <= s < end for s, e in spans):
             continue
-        spans = []
-        for m in PHONE_RE.finditer(text):
-            found.append(Contact("phone", line.number, m.start(), m.end(), m.group(0)))
-            spans.append((m.start(), m.end()))
-        for m in HOTLINE_RE.finditer(text):
-            if not any(s <= m.start("num") < e for s, e in spans):
-                found.append(Contact("phone", line.number, m.start("num"), m.end("num"), m.group("num")))
-                spans.append((m.start("num"), m.end("num")))
-        for m in EMAIL_RE.finditer(text):
-            found.append(Contact("email", line.number, m.start(), m.end(), m.group(0)))
-        for m in ADDRESS_RE.finditer(text):
-            found.append(Contact("address", line.number, m.start(), m.end(), m.group(0)))
-        for m in MALFORMED_PHONE_RE.finditer(text):
-            start, end = m.start("num"), m.end("num")
-            if any(s <= start < e or start <= s < end for s, e in spans):
-                continue
-            digits = re.sub(r"\D", "", m.group("num"))
-            if 5 <= len(digits) <= 14:
-                bad.append(MalformedContact("phone", line.number, start, end, m.group("num").strip()))
-        for m in MALFORMED_EMAIL_RE.finditer(text):
-            bad.append(MalformedContact("email", line.number, m.start(), m.end(), m.group(0)))
+        digits = re.sub(r"\D", "", m.group("num"))
+        if 5 <= len(digits) <= 14:
+            number, col = where(start)
+            bad.append(MalformedContact("phone", number, col, col + end - start, m.group("num").strip()))
+    for m in MALFORMED_EMAIL_RE.finditer(text):
+        number, col = where(m.start())
+        bad.append(MalformedContact("email", number, col, col + m.end() - m.start(), m.group(0)))
+    found.sort(key=lambda c: (c.line, c.start))
     return found, bad

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..cjk import squash
 from ..document import Document, Line
@@ -25,6 +25,7 @@ _LEADING_NUMBER = re.compile(
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """The comparable core of a row or column label: no spaces, no numbering, no trailing note.
 
