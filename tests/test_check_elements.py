@@ -52,3 +52,10 @@ def test_period_not_whole_year(packset):
 def test_no_signoff(packset):
     r = lint(packset, GOOD.replace("伊敏河镇人民政府\n2018年1月20日\n", "下一步将继续努力。\n"))
     assert "signoff.missing" in rules_of(r)
+
+
+def test_title_wording_on_a_title_below_blank_lines_and_a_bad_one(packset):
+    """The title is rarely on line 1 (seed 004 has two blank lines first)."""
+    assert "title.wording" not in rules_of(lint(packset, "\n\n\n" + GOOD))
+    bad = "\n\n" + GOOD.replace("政府信息公开工作年度报告", "政务公开工作总结")
+    assert [f.line for f in lint(packset, bad).findings if f.rule == "title.wording"] == [None]

@@ -43,32 +43,40 @@ def _in_scope(facts, scope):
     return {h.line for h in facts.headings} & {ln.number for ln in doc.lines}
 
 
+def _segments(doc, facts, lines, mask):
+    """(line number or None, text, position function): the whole text once for a large scope,
+    else each line of a small scope (a title, the headings) on its own."""
+    if lines is not None and len(lines) <= 40:
+        for number in sorted(lines):
+            text = doc.line(number).folded
+            yield (mask_book_titles(text) if mask else text), (lambda off, n=number: (n, off))
+        return
+    text = facts.masked_text if mask else facts.folded_text
+    yield text, facts.position
+
+
 def check(doc, facts, params, ctx):
     lines = _in_scope(facts, params["scope"])
-    if lines is not None and len(lines) <= 40:
-        # a title or the headings: search just those lines, not the whole document
-        text = "\n".join(doc.line(n).folded if n in lines else "" for n in range(1, len(doc.lines) + 1))
-    else:
-        text = facts.folded_text
-    if params["skip_book_titles"]:
-        text = mask_book_titles(text)
+    mask = params["skip_book_titles"]
     if params["forbidden"]:
-        excluded = [m.span() for p in params["exclude"] for m in p.finditer(text)]
-        hits = []
-        for pattern in params["forbidden"]:
-            for m in pattern.finditer(text):
-                if m.end() == m.start() or "\n" in m.group(0):
-                    continue
-                if excluded and any(s < m.end() and m.start() < e for s, e in excluded):
-                    continue
-                hits.append(m)
-        hits.sort(key=lambda m: m.start())
         by_line: dict[int, list] = {}
-        for m in hits:
-            number, col = facts.position(m.start())
-            if lines is None or number in lines:
-                by_line.setdefault(number, []).append((col, col + m.end() - m.start()))
-        for number, spans in by_line.items():
+        for text, position in _segments(doc, facts, lines, mask):
+            excluded = [m.span() for p in params["exclude"] for m in p.finditer(text)]
+            hits = []
+            for pattern in params["forbidden"]:
+                for m in pattern.finditer(text):
+                    if m.end() == m.start() or "\n" in m.group(0):
+                        continue
+                    if excluded and any(s < m.end() and m.start() < e for s, e in excluded):
+                        continue
+                    hits.append(m)
+            hits.sort(key=lambda m: m.start())
+            for m in hits:
+                number, col = position(m.start())
+                if lines is None or number in lines:
+                    by_line.setdefault(number, []).append((col, col + m.end() - m.start()))
+        for number in sorted(by_line):
+            spans = by_line[number]
             original = doc.line(number).text
             if params["first_per_line"]:
                 start, end = spans[0]
@@ -83,8 +91,9 @@ def check(doc, facts, params, ctx):
     if params["required"]:
         if lines is not None and not lines:
             return  # nothing in scope (no title at all): another rule reports that
-        for pattern in params["required"]:
-            for m in pattern.finditer(text):
-                if lines is None or facts.position(m.start())[0] in lines:
-                    return
+        for text, position in _segments(doc, facts, lines, mask):
+            for pattern in params["required"]:
+                for m in pattern.finditer(text):
+                    if lines is None or position(m.start())[0] in lines:
+                        return
         yield doc_hit(match="", count=0)

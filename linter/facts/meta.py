@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from ..cjk import squash
 from ..document import Document
 from .dates import DateMention, find_dates
+from .headings import parse_heading
 from .numbers import chinese_to_int
 
-TITLE_HINT = re.compile(r"(报告|年报)")
+TITLE_HINT = re.compile(r"(报告|年报|总结|汇报)")
 BREADCRUMB = re.compile(r"[>＞»]|首页|当前位置|您的位置")
 TITLE_TOPIC = re.compile(r"(政府信息公开|政务公开|信息公开|政务信息)")
 YEAR_IN_TITLE = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零0一二三四五六七八九]{4})\s*年")
@@ -70,6 +71,8 @@ def find_title(doc: Document, skip: set[int]) -> Title | None:
             continue
         if BREADCRUMB.search(text):
             continue  # 网站首页 > 政府信息公开 > … : a web page's navigation, not the title
+        if parse_heading(text):
+            continue  # "一、政务公开工作总结": a section, not the title
         if text.count("。") or text.count("，") > 1:
             continue  # a sentence of the preamble, not a title
         return _title(line.number, text, line.folded)
