@@ -122,3 +122,22 @@ def test_heading_ending_with_full_stop():
     text = "十、2018年推进工作存在的问题与不足。\n（一）加强组织领导。调整政务公开领导小组。\n（二）进一步加强组织领导，增强意识。\n"
     hits = run_kind("punctuation", text, {"aspect": "heading-period"})
     assert [h.line for h in hits] == [1]
+
+
+def test_caption_without_its_chart():
+    text = ("三、主动公开政府信息的情况\n我苏木政府信息公开主要采用网络形式发布，截至目前主动公开政府信息数170条，广泛接受社会监督。\n"
+            " 2017年主动公开政府信息数\n四、政府信息依申请公开办理情况\n没有接到申请。\n五、收费情况\n没有收费。\n"
+            "某苏木人民政府\n2018年1月20日\n")
+    assert [h.line for h in run_kind("promise", text, {"aspect": "caption"})] == [3]
+
+
+@pytest.mark.parametrize("middle", [
+    " 2017年主动公开政府信息数\n[image: chart.png]\n",           # the chart is there
+    "附表：政府信息公开情况统计表\n统计指标\t单位\t统计数\n收到申请数\t件\t0\n",  # a table follows
+    "本年度共公开信息170条。\n",                                 # a sentence, not a caption
+])
+def test_caption_left_alone(middle):
+    text = ("三、主动公开政府信息的情况\n我苏木政府信息公开主要采用网络形式发布，截至目前主动公开政府信息数170条，广泛接受社会监督。\n"
+            + middle + "四、政府信息依申请公开办理情况\n没有接到申请。\n五、收费情况\n没有收费。\n"
+            "某苏木人民政府\n2018年1月20日\n")
+    assert run_kind("promise", text, {"aspect": "caption"}) == []

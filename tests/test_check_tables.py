@@ -111,3 +111,13 @@ def test_no_application_agrees_with_zero(packset):
 def test_no_application_against_nonzero_table(packset):
     hits = findings(packset, report(received=3, online=3), "xref.applications")
     assert [h.line for h in hits] == [5]
+
+
+def test_wrong_unit(packset):
+    text = report().replace("七、依申请公开信息收取的费用\t万元\t0", "七、依申请公开信息收取的费用\t件\t0")
+    hits = findings(packset, text, "table.unit")
+    assert len(hits) == 1 and "万元" in hits[0].message
+
+
+def test_right_units_pass(packset):
+    assert not findings(packset, report(), "table.unit")

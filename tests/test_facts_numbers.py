@@ -52,3 +52,8 @@ def test_prose_numbers_approximate_and_chinese():
 
 def test_yi_ge_is_not_a_count():
     assert prose_numbers("这是一个重要的工作，开展了一次检查") == []
+
+
+def test_percentages():
+    found = [(str(n.quantity), n.unit) for n in prose_numbers("办结率100%，网上办理事项占全年总体办理事项 90%以上")]
+    assert found == [("100", "%"), ("90", "%")]

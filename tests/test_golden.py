@@ -30,6 +30,7 @@ def test_seed_nice_to_haves_we_make(packset):
         result = check_file(os.path.join(SEEDS, name), packset, today=TODAY)
         return {f.line for f in result.findings if f.rule.startswith(family + ".")}
     assert 3 in lines_of("002_11d87264c0987954.txt", "promise")      # preamble lists absent sections
+    assert 40 in lines_of("002_11d87264c0987954.txt", "promise")     # caption with no chart under it
     assert 9 in lines_of("002_11d87264c0987954.txt", "punct")        # (一) half-width beside （一）
     assert 13 in lines_of("004_60f2b87b7f23535f.txt", "typo")        # 相关内内容
     assert 11 in lines_of("004_60f2b87b7f23535f.txt", "punct")       # (二) beside （一）

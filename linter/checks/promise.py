@@ -3,6 +3,9 @@
 `attachment`: "并附政府信息公开情况统计表" and no table in the document.
 `figure`: "如下图" / "具体情况如图：" and neither a table nor an image within the next lines — the
 chart was lost when the report was pasted into a web page or saved as text.
+`caption`: a short line that reads like a chart's caption ("2017年主动公开政府信息数") standing
+alone between paragraphs, with no chart or table under it — the figure was an image that did not
+survive the paste.
 `preamble`: the opening paragraph lists the report's parts ("报告内容包括概述、…、开展政策解读情况")
 and a listed part has no heading. A part matches when most of its two-character words appear in
 one heading, or together in the headings (one item may be covered by two headings:
@@ -19,7 +22,7 @@ from ._util import span_hit
 KIND = "promise"
 SUMMARY = "承诺未兑现：声明附统计表而无表、“如下图”而无图、前言所列部分正文没有"
 PARAMS = {
-    "aspect": Param(choice("attachment", "figure", "preamble"), "检查哪一种承诺", required=True),
+    "aspect": Param(choice("attachment", "figure", "caption", "preamble"), "检查哪一种承诺", required=True),
     "patterns": Param(REGEX_LIST, "承诺的表述（attachment、figure、preamble 各有默认值）", default=list),
     "figure_markers": Param(REGEX_LIST, "图存在的标记（如 [image: …]）", default=lambda: [
         re.compile(r"\[(?:image|图片|Image|IMAGE)[:：]|<img|!\[")]),
@@ -31,6 +34,7 @@ DEFAULTS = {
     "attachment": [r"(?:并|另)?附(?:有|上|后)?(?:《)?[^。，；]{0,16}(?:统计表|情况表|附表)",
                    r"(?:详见|见)(?:附表|附件)"],
     "figure": [r"(?<!例)如下图|(?<!例)如图[:：所]|见下图|下图所示|(?:详见|见)图\d"],
+    "caption": [r"^[ ]*(?:(?:19|20)\d{2}[ ]*年(?:度)?)?[^。，；：！？,;:!?]{2,24}(?:数|数量|统计|分布|对比|趋势|统计图|示意图|图|情况表|统计表)[ ]*$"],
     "preamble": [r"(?:报告|年报)[^。]{0,12}?(?:内容)?(?:包括|由|分为)(?P<items>[^。]+?)(?:等(?:几个)?部分(?:组成)?|(?:几|五|六|七|八)个部分|组成|。|$)"],
 }
 GENERIC = {"概述", "基本情况", "总体情况", "概况", "工作概况", "总体情况概述", "前言", "引言"}
@@ -63,8 +67,32 @@ def check(doc, facts, params, ctx):
                 seen.add(number)
                 if not _figure_follows(facts, number, params):
                     yield span_hit(number, col, col + m.end() - m.start(), what=m.group(0), item="")
+    elif aspect == "caption":
+        yield from _captions(facts, patterns, params)
     else:
         yield from _preamble(facts, patterns)
+
+
+def _captions(facts, patterns, params):
+    from ..facts.headings import parse_heading
+    doc = facts.doc
+    prose = facts.prose_lines
+    title_line = facts.title.line if facts.title else 0
+    tail = {ln.number for ln in prose[-4:]}  # the sign-off
+    for i, line in enumerate(prose):
+        n = line.number
+        if n <= title_line + 1 or n in tail or parse_heading(line.folded):
+            continue
+        m = next((p.search(line.folded) for p in patterns if p.search(line.folded)), None)
+        if m is None or _figure_follows(facts, n, params):
+            continue
+        before = prose[i - 1] if i else None
+        after = prose[i + 1] if i + 1 < len(prose) else None
+        # between a paragraph and the next heading: a caption whose figure is gone
+        if before is not None and len(before.stripped) > 30 and after is not None and parse_heading(after.folded):
+            text = line.stripped
+            start = line.indent
+            yield span_hit(n, start, start + len(text), what=text, item="")
 
 
 def _figure_follows(facts, number, params):

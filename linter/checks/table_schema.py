@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 
-from ..schema import STR_LIST, Param, choice
+from ..schema import STR, STR_LIST, Param, choice, mapping_list
 from ._util import TABLE_PARAMS, doc_hit, find_table, span_hit
 
 KIND = "table-schema"
 SUMMARY = "统计表：缺表、缺必需行、单元格不是数字（或为负数、小数计数）"
 PARAMS = {
     **TABLE_PARAMS,
-    "aspect": Param(choice("missing", "rows", "cells"), "missing 缺表；rows 缺行；cells 单元格不是数字", required=True),
+    "aspect": Param(choice("missing", "rows", "cells", "units"),
+                    "missing 缺表；rows 缺行；cells 单元格不是数字；units 计量单位与规定不符", required=True),
+    "units": Param(mapping_list({"row": (STR, True), "unit": (STR, True)}), "aspect=units 时各行应有的单位",
+                   default=list),
     "required_rows": Param(STR_LIST, "aspect=rows 时必须出现的行标签", default=list),
     "money_units": Param(STR_LIST, "可以有小数的单位", default=lambda: ["万元", "元"]),
 }
@@ -32,6 +35,19 @@ def check(doc, facts, params, ctx):
             yield doc_hit(label="", cell="")
         return
     if table is None:
+        return
+    if aspect == "units":
+        for spec in params["units"]:
+            index = table.find(spec["row"])
+            if index is None:
+                continue
+            row = table.rows[index]
+            unit_cell = row.cells[-2] if len(row.cells) >= 3 else None
+            if unit_cell is None or unit_cell.blank:
+                continue
+            if unit_cell.stripped.replace(" ", "") != spec["unit"]:
+                yield span_hit(row.line, unit_cell.start, unit_cell.end, label=f"{row.key}的单位",
+                               cell=f"{unit_cell.stripped}（应为“{spec['unit']}”）")
         return
     if aspect == "rows":
         missing = [label for label in params["required_rows"] if table.find(label) is None]
