@@ -41,7 +41,16 @@ TABLE_PARAMS = {
 
 
 def find_table(facts: Facts, labels: list[str], min_match: int = 3) -> Table | None:
-    """The statistics table: the text table with the most rows whose labels are in `labels`."""
+    """The statistics table: the text table with the most rows whose labels are in `labels`.
+    Memoised per document: a pack's table rules all ask for the same table."""
+    key = (tuple(labels), min_match)
+    cache = facts.__dict__.setdefault("_table_cache", {})
+    if key not in cache:
+        cache[key] = _find_table(facts, labels, min_match)
+    return cache[key]
+
+
+def _find_table(facts: Facts, labels: list[str], min_match: int) -> Table | None:
     wanted = {label_key(x) for x in labels}
     best, score = None, 0
     for table in facts.tables:
