@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from . import recache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_RE = re.compile(f"[{HAN}]")
+HAN_RE = recache.compile(f"[{HAN}]")
 
 _FOLD = {}
 for _c in range(0xFF10, 0xFF1A):  # ０-９
@@ -38,7 +39,7 @@ def is_han(ch: str) -> bool:
     return bool(ch) and HAN_RE.match(ch) is not None
 
 
-_SPACE_RE = re.compile(r"\s+")
+_SPACE_RE = recache.compile(r"\s+")
 
 
 def squash(text: str) -> str:

@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from .cachefile import cache_path, read_pickle, write_pickle
 from .checks import KINDS, load_kind
 from .findings import Severity
 from .schema import SchemaError, line_of, validate_params
@@ -350,13 +351,6 @@ class PackSet:
         return None
 
 
-def _cache_path() -> str | None:
-    if os.environ.get("NIANBAO_LINT_CACHE", "1") == "0":
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(root, "nianbao-lint", "packs.pickle")
-
-
 def _code_stamp() -> tuple:
     """What a cached pack depends on besides its file: the code that validated it."""
     here = os.path.dirname(os.path.abspath(__file__))
@@ -373,21 +367,15 @@ class _PackCache:
     back to loading the YAML."""
 
     def __init__(self):
-        self.path = _cache_path()
+        self.path = cache_path("packs.pickle")
         self.entries: dict = {}
         self.dirty = False
         self.stamp = None
-        if self.path is None:
-            return
-        try:
-            import pickle
-            with open(self.path, "rb") as fh:
-                stamp, entries = pickle.load(fh)
+        stored = read_pickle(self.path)
+        if isinstance(stored, tuple) and len(stored) == 2:
             self.stamp = _code_stamp()
-            if stamp == self.stamp:
-                self.entries = entries
-        except Exception:  # noqa: BLE001 - a missing or stale cache is normal
-            self.entries = {}
+            if stored[0] == self.stamp:
+                self.entries = stored[1]
 
     def load(self, path: str, builtin: bool) -> Pack:
         try:
@@ -403,18 +391,8 @@ class _PackCache:
         return pack
 
     def save(self):
-        if not self.dirty or self.path is None:
-            return
-        try:
-            import pickle
-            import tempfile
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path))
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.stamp or _code_stamp(), self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except Exception:  # noqa: BLE001 - a read-only home directory must not break checking
-            pass
+        if self.dirty:
+            write_pickle(self.path, (self.stamp or _code_stamp(), self.entries))
 
 
 def load_packs(extra_dirs: list[str] | None = None) -> PackSet:

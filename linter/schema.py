@@ -55,7 +55,8 @@ def compile_pattern(pattern: str):
     prefer_regex = "(?<" in pattern or "(?i" in pattern
     if not prefer_regex and "\\p{" not in pattern.replace("\\p{Han}", "") and "\\P{" not in pattern:
         try:
-            return re.compile(_for_stdlib(pattern), re.MULTILINE)
+            from . import recache
+            return recache.compile(_for_stdlib(pattern), re.MULTILINE)
         except (re.error, OverflowError):
             pass
     return regex.compile(pattern, PATTERN_FLAGS)

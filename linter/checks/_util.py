@@ -7,8 +7,9 @@ from ..facts import Facts
 from ..facts.tables import Table, label_key
 from ..findings import Hit
 from ..schema import INT, STR_LIST, Param
+from .. import recache
 
-BOOK_TITLE = re.compile(r"《[^《》]*》")
+BOOK_TITLE = recache.compile(r"《[^《》]*》")
 
 
 def mask_book_titles(text: str) -> str:

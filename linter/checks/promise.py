@@ -18,6 +18,7 @@ import re
 from ..cjk import squash
 from ..schema import INT, REGEX_LIST, Param, choice
 from ._util import span_hit
+from .. import recache
 
 KIND = "promise"
 SUMMARY = "承诺未兑现：声明附统计表而无表、“如下图”而无图、前言所列部分正文没有"
@@ -25,7 +26,7 @@ PARAMS = {
     "aspect": Param(choice("attachment", "figure", "caption", "preamble"), "检查哪一种承诺", required=True),
     "patterns": Param(REGEX_LIST, "承诺的表述（attachment、figure、preamble 各有默认值）", default=list),
     "figure_markers": Param(REGEX_LIST, "图存在的标记（如 [image: …]）", default=lambda: [
-        re.compile(r"\[(?:image|图片|Image|IMAGE)[:：]|<img|!\[")]),
+        recache.compile(r"\[(?:image|图片|Image|IMAGE)[:：]|<img|!\[")]),
     "window": Param(INT, "figure：在其后多少行内找图或表", default=4),
 }
 FIELDS = ("what", "item")
@@ -42,7 +43,7 @@ STOP = ["工作中", "以及", "主要", "情况", "工作", "开展", "有关",
 
 
 def _defaults(aspect):
-    return [re.compile(p) for p in DEFAULTS[aspect]]
+    return [recache.compile(p) for p in DEFAULTS[aspect]]
 
 
 def check(doc, facts, params, ctx):

@@ -14,18 +14,19 @@ import re
 from ..facts.numbers import prose_numbers
 from ..schema import INT, REGEX, Param
 from ._util import fmt_number, span_hit
+from .. import recache
 
 KIND = "prose-arith"
 SUMMARY = "正文中的合计与所列分项之和不符（“合计100条”“669条，其中…”）"
 PARAMS = {
-    "total_words": Param(REGEX, "分项之后引出合计的词", default=lambda: re.compile(r"(?:合计|共计|总计|累计|共)$")),
-    "subset_words": Param(REGEX, "合计之后引出分项的词", default=lambda: re.compile(r"其中")),
+    "total_words": Param(REGEX, "分项之后引出合计的词", default=lambda: recache.compile(r"(?:合计|共计|总计|累计|共)$")),
+    "subset_words": Param(REGEX, "合计之后引出分项的词", default=lambda: recache.compile(r"其中")),
     "min_parts": Param(INT, "至少几个分项才核对", default=2),
 }
 FIELDS = ("total", "sum", "parts", "unit")
 
-_SENTENCE = re.compile(r"[^。；;！？!?]+")
-_PERIOD_KEY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}\s*月(?:份)?|第[一二三四1-4]季度)\s*$")
+_SENTENCE = recache.compile(r"[^。；;！？!?]+")
+_PERIOD_KEY = recache.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}\s*月(?:份)?|第[一二三四1-4]季度)\s*$")
 
 
 def check(doc, facts, params, ctx):
@@ -35,7 +36,7 @@ def check(doc, facts, params, ctx):
             yield from _sentence(line.number, text, sm.start(), sm.end(), params)
 
 
-_TOTAL_HINT = re.compile(r"其中|合计|共计|总计|累计|共")
+_TOTAL_HINT = recache.compile(r"其中|合计|共计|总计|累计|共")
 
 
 def _sentence(number, text, s_start, s_end, params):

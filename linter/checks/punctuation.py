@@ -14,6 +14,7 @@ import re
 from ..cjk import HAN
 from ..schema import STR, Param, choice
 from ._util import span_hit
+from .. import recache
 
 KIND = "punctuation"
 SUMMARY = "标点：中文句子中的半角标点、标题末尾的句号"
@@ -39,7 +40,7 @@ def check(doc, facts, params, ctx):
                 yield span_hit(h.line, pos, pos + 1, mark="。", count=1, expected="")
         return
     marks = re.escape(params["marks"])
-    pattern = re.compile(rf"(?<={_CJK_LEFT})\s*([{marks}])\s*(?={_CJK_RIGHT})")
+    pattern = recache.compile(rf"(?<={_CJK_LEFT})\s*([{marks}])\s*(?={_CJK_RIGHT})")
     for line in facts.prose_lines:
         if not any(mark in line.folded for mark in params["marks"]):
             continue

@@ -12,17 +12,18 @@ import re
 
 from ..schema import REGEX, Param, choice
 from ._util import mask_book_titles, span_hit
+from .. import recache
 
 KIND = "year-consistency"
 SUMMARY = "年份与报告年度矛盾：工作计划写成本年度、统计期限年份与标题不一致"
 PARAMS = {
     "aspect": Param(choice("plan", "period"), "检查哪一种矛盾", required=True),
-    "plan_words": Param(REGEX, "标题中表示计划的词", default=lambda: re.compile(r"计划|打算|安排|思路|设想|展望|要点|下一步")),
+    "plan_words": Param(REGEX, "标题中表示计划的词", default=lambda: recache.compile(r"计划|打算|安排|思路|设想|展望|要点|下一步")),
 }
 FIELDS = ("year", "expected")
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_WILL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我|本)[^，。；]{0,8}将")
+_YEAR = recache.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_WILL = recache.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我|本)[^，。；]{0,8}将")
 
 
 def check(doc, facts, params, ctx):

@@ -10,22 +10,23 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from .. import recache
 
 PHONE_KEY = r"(?:电话|热线|传真|联系方式|咨询电话|Tel|TEL|tel|手机)"
 LANDLINE = r"(?:0\d{2,3}|[（(]0\d{2,3}[）)])\s*[-－—]?\s*\d{7,8}(?:\s*[-－转]\s*\d{1,5})?"
 MOBILE = r"1[3-9]\d{9}"
 HOTLINE = r"(?:123\d{2}|400[-\s]?\d{3}[-\s]?\d{4}|800[-\s]?\d{3}[-\s]?\d{4})"
 
-PHONE_RE = re.compile(rf"(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")  # noqa: E501
-HOTLINE_RE = re.compile(rf"{PHONE_KEY}[^。；\d]{{0,10}}(?<!\d)(?P<num>{HOTLINE}|\d{{7,8}})(?!\d)")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-ADDRESS_RE = re.compile(r"地址\s*[:：为是]?\s*[^\s，。；;,]{4,}|邮政编码|邮编\s*[:：]?\s*\d{6}")
+PHONE_RE = recache.compile(rf"(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")  # noqa: E501
+HOTLINE_RE = recache.compile(rf"{PHONE_KEY}[^。；\d]{{0,10}}(?<!\d)(?P<num>{HOTLINE}|\d{{7,8}})(?!\d)")
+EMAIL_RE = recache.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+ADDRESS_RE = recache.compile(r"地址\s*[:：为是]?\s*[^\s，。；;,]{4,}|邮政编码|邮编\s*[:：]?\s*\d{6}")
 # After a phone keyword: digits that do not make a valid number (too short, too long).
-MALFORMED_PHONE_RE = re.compile(rf"{PHONE_KEY}\s*[:：]?\s*(?P<num>[\d\-－—\s]{{5,}}\d)")
-MALFORMED_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+[，,。][A-Za-z]{2,}|[A-Za-z0-9._%+-]+＠[A-Za-z0-9.-]+")
+MALFORMED_PHONE_RE = recache.compile(rf"{PHONE_KEY}\s*[:：]?\s*(?P<num>[\d\-－—\s]{{5,}}\d)")
+MALFORMED_EMAIL_RE = recache.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+[，,。][A-Za-z]{2,}|[A-Za-z0-9._%+-]+＠[A-Za-z0-9.-]+")
 
 
-_CANDIDATE = re.compile(r"@|＠|地址|邮编|邮政编码|\d{5}")
+_CANDIDATE = recache.compile(r"@|＠|地址|邮编|邮政编码|\d{5}")
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 
 from .numbers import chinese_to_int
+from .. import recache
 
 CN_DIGIT = "[〇○零0OＯ一二三四五六七八九]"
 CN_SMALL = "[一二三四五六七八九十两]{1,3}"
 YEAR_CN = f"{CN_DIGIT}{{4}}"
 
-DATE_RE = re.compile(
+DATE_RE = recache.compile(
     r"(?<![\d.])"
     r"(?:"
     r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?:(?P<m1>\d{1,2})\s*月(?:\s*(?P<d1>\d{1,2})\s*[日号])?)?"

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from ..document import Document
 from .numbers import chinese_to_int
+from .. import recache
 
-_PREFIX = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*|__)?\s*")
+_PREFIX = recache.compile(r"^(?:#{1,6}\s*)?(?:\*\*|__)?\s*")
 _PATTERNS = [
-    (1, re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<sep>[、．.,，])(?![一二三四五六七八九十]{1,3}[、，,])")),
-    (2, re.compile(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
-    (3, re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[、．.])(?![\d])")),
-    (4, re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
+    (1, recache.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<sep>[、．.,，])(?![一二三四五六七八九十]{1,3}[、，,])")),
+    (2, recache.compile(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
+    (3, recache.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[、．.])(?![\d])")),
+    (4, recache.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
 ]
 
 

@@ -14,12 +14,13 @@ from ..document import Document
 from .dates import DateMention, find_dates
 from .headings import parse_heading
 from .numbers import chinese_to_int
+from .. import recache
 
-TITLE_HINT = re.compile(r"(报告|年报|总结|汇报)")
-BREADCRUMB = re.compile(r"[>＞»]|首页|当前位置|您的位置")
-TITLE_TOPIC = re.compile(r"(政府信息公开|政务公开|信息公开|政务信息)")
-YEAR_IN_TITLE = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零0一二三四五六七八九]{4})\s*年")
-ORG_SUFFIX = re.compile(
+TITLE_HINT = recache.compile(r"(报告|年报|总结|汇报)")
+BREADCRUMB = recache.compile(r"[>＞»]|首页|当前位置|您的位置")
+TITLE_TOPIC = recache.compile(r"(政府信息公开|政务公开|信息公开|政务信息)")
+YEAR_IN_TITLE = recache.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零0一二三四五六七八九]{4})\s*年")
+ORG_SUFFIX = recache.compile(
     r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|署|院|所|中心|镇|乡|苏木|街道|街道办事处|办事处|管委会|"
     r"管理委员会|公司|集团|站|处|队|馆|会|分局|支队|大队|监狱|学校|医院|法院|检察院)$"
 )
@@ -110,9 +111,9 @@ def _title(number: int, text: str, folded_line: str) -> Title:
     return Title(number, text, body or None, year, year_span)
 
 
-_PERIOD_KEY = re.compile(r"统计|数据|期限|时限|起止")
-_RANGE_SEP = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|止至)\s*$")
-_FULL_YEAR = re.compile(r"(?:统计|数据)[^。；;]{0,12}(?:期限|时限|时间|期间|区间|范围|周期)[^。；;\d]{0,4}"
+_PERIOD_KEY = recache.compile(r"统计|数据|期限|时限|起止")
+_RANGE_SEP = recache.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|止至)\s*$")
+_FULL_YEAR = recache.compile(r"(?:统计|数据)[^。；;]{0,12}(?:期限|时限|时间|期间|区间|范围|周期)[^。；;\d]{0,4}"
                         r"(?:为|是)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:度|全年)?(?![\d一二三四五六七八九十]*月)")
 
 
@@ -171,7 +172,7 @@ def find_signoff(doc: Document, skip: set[int], tail: int = 6) -> Signoff:
     return Signoff(body_line, body, date_line, date)
 
 
-_PUBLISHED = re.compile(r"(?:发布|公开|发文|成文)(?:时间|日期)\s*[:：]?\s*")
+_PUBLISHED = recache.compile(r"(?:发布|公开|发文|成文)(?:时间|日期)\s*[:：]?\s*")
 
 
 def find_publication_date(doc: Document) -> tuple[int, DateMention] | None:

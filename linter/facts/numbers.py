@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .. import recache
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "0": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
           "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
@@ -17,7 +18,7 @@ BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CN_NUM = "[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A number in prose: optional approximation prefix, the number, optional 万/亿, optional approx suffix.
-NUMBER_RE = re.compile(
+NUMBER_RE = recache.compile(
     rf"(?P<pre>近|约|大约|将近|接近|超过|逾|达)?"
     rf"(?P<num>{ARABIC}(?:\s*[万亿])?|{CN_NUM})"
     rf"(?P<post>余|多|左右|以上|上下)?"
@@ -114,7 +115,7 @@ class ProseNumber:
 
 
 UNITS = "条|件|次|个|篇|份|期|项|人次|人|场|万元|元|家|户|批|类|种|部|名|册|套|本|张|则|起|宗|天|日|月|年|%"
-PROSE_NUMBER_RE = re.compile(rf"{NUMBER_RE.pattern}\s*(?P<unit>{UNITS})")
+PROSE_NUMBER_RE = recache.compile(rf"{NUMBER_RE.pattern}\s*(?P<unit>{UNITS})")
 
 
 def prose_numbers(text: str) -> list[ProseNumber]:

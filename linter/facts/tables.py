@@ -14,15 +14,16 @@ from functools import cached_property, lru_cache
 from ..cjk import squash
 from ..document import Document, Line
 from .numbers import Quantity, parse_quantity
+from .. import recache
 
-_SPACE_SPLIT = re.compile(r" {2,}|\t")
-_PIPE_SEP_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_SPACE_SPLIT = recache.compile(r" {2,}|\t")
+_PIPE_SEP_ROW = recache.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 DASHES = {"—", "——", "-", "--", "－", "/", "\\", "–", "---", "———", "……"}
 
-_LEADING_NUMBER = re.compile(
+_LEADING_NUMBER = recache.compile(
     r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[、．.](?!\d)|其中[：:]?|[①-⑳])+"
 )
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+_TRAILING_NOTE = recache.compile(r"[（(][^（）()]*[）)]$")
 
 
 @lru_cache(maxsize=4096)
