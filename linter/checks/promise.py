@@ -75,22 +75,20 @@ def check(doc, facts, params, ctx):
 
 
 def _captions(facts, patterns, params):
-    from ..facts.headings import parse_heading
-    doc = facts.doc
     prose = facts.prose_lines
+    heading_lines = {h.line for h in facts.headings}
     title_line = facts.title.line if facts.title else 0
     tail = {ln.number for ln in prose[-4:]}  # the sign-off
     for i, line in enumerate(prose):
         n = line.number
-        if n <= title_line + 1 or n in tail or parse_heading(line.folded):
+        if len(line.folded) > 40 or n <= title_line + 1 or n in tail or n in heading_lines:
             continue
-        m = next((p.search(line.folded) for p in patterns if p.search(line.folded)), None)
-        if m is None or _figure_follows(facts, n, params):
+        if not any(p.search(line.folded) for p in patterns) or _figure_follows(facts, n, params):
             continue
         before = prose[i - 1] if i else None
         after = prose[i + 1] if i + 1 < len(prose) else None
         # between a paragraph and the next heading: a caption whose figure is gone
-        if before is not None and len(before.stripped) > 30 and after is not None and parse_heading(after.folded):
+        if before is not None and len(before.stripped) > 30 and after is not None and after.number in heading_lines:
             text = line.stripped
             start = line.indent
             yield span_hit(n, start, start + len(text), what=text, item="")
