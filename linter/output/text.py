@@ -18,6 +18,8 @@ def _snippet(text: str, start: int, end: int) -> tuple[str, str]:
     text = text.replace("\t", " ")
     start = max(0, min(start, len(text)))
     end = max(start + 1, min(end, len(text))) if text else start
+    if display_width(text) <= MAX_SNIPPET:
+        return text, " " * display_width(text[:start]) + "^" * max(1, display_width(text[start:end]))
     left, right = start, end
     while left > 0 and display_width(text[left - 1:right]) < MAX_SNIPPET // 2:
         left -= 1
