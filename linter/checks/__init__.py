@@ -30,11 +30,22 @@ KINDS = {
     "promise": "promise",
     "punctuation": "punctuation",
     "hidden-text": "hidden_text",
+    "unified-section": "unified_section",
+    "unified-table": "unified_table",
+    "unified-arith": "unified_arith",
+    "unified-prose": "unified_prose",
+    "cross-year": "cross_year",
 }
 
 
+_LOADED: dict = {}
+
+
 def load_kind(name: str):
-    return importlib.import_module(f"{__name__}.{KINDS[name]}")
+    module = _LOADED.get(name)
+    if module is None:
+        module = _LOADED[name] = importlib.import_module(f"{__name__}.{KINDS[name]}")
+    return module
 
 
 @dataclass(frozen=True)

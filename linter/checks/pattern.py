@@ -35,7 +35,7 @@ def _in_scope(facts, scope):
     if scope == "all":
         return None  # every line
     if scope == "prose":
-        return {ln.number for ln in facts.prose_lines}
+        return facts.prose_numbers_set
     if scope == "tables":
         return facts.table_lines
     if scope == "title":
@@ -61,15 +61,11 @@ def check(doc, facts, params, ctx):
     if params["forbidden"]:
         by_line: dict[int, list] = {}
         for text, position in _segments(doc, facts, lines, mask):
-            excluded = [m.span() for p in params["exclude"] for m in p.finditer(text)]
-            hits = []
-            for pattern in params["forbidden"]:
-                for m in pattern.finditer(text):
-                    if m.end() == m.start() or "\n" in m.group(0):
-                        continue
-                    if excluded and any(s < m.end() and m.start() < e for s, e in excluded):
-                        continue
-                    hits.append(m)
+            hits = [m for pattern in params["forbidden"] for m in pattern.finditer(text)
+                    if m.end() > m.start() and "\n" not in m.group(0)]
+            if hits and params["exclude"]:  # legitimate uses are looked for only around a hit
+                excluded = [m.span() for p in params["exclude"] for m in p.finditer(text)]
+                hits = [m for m in hits if not any(s < m.end() and m.start() < e for s, e in excluded)]
             hits.sort(key=lambda m: m.start())
             for m in hits:
                 number, col = position(m.start())
