@@ -23,6 +23,11 @@ class Line:
     def folded(self) -> str:
         return fold(self.text)
 
+    @cached_property
+    def squashed(self) -> str:
+        """The folded text with all white space removed ("社会 稳定" → "社会稳定"), for label matching."""
+        return "".join(self.folded.split())
+
     @property
     def stripped(self) -> str:
         return self.folded.strip()
@@ -32,7 +37,7 @@ class Line:
         """Characters of leading white space (folded), so columns can be computed from stripped text."""
         return len(self.folded) - len(self.folded.lstrip())
 
-    @property
+    @cached_property
     def blank(self) -> bool:
         return not self.folded.strip()
 
@@ -46,6 +51,10 @@ class Document:
     publication_date: str | None = None  # ISO date a reader found in page metadata ("发布时间")
     hidden_spans: list[tuple[int, int, int, str]] = field(default_factory=list)
     """(line, start_col, end_col, text) of content a web page hides from readers (dark links)."""
+    visual_lines: dict[int, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
+    """For a Line joined from several printed lines (a PDF paragraph): [(start_col0, locator), …]."""
+    previous: "Document | None" = field(default=None, repr=False, compare=False)
+    """The same body's report for the year before, when the caller paired one (crossyear.py)."""
 
     @property
     def text(self) -> str:
@@ -58,10 +67,19 @@ class Document:
         """A human locator for a position ("第3页第14行", "表2第5行第3列"), or None for plain text.
 
         Readers set `Line.locator`; a table row's locator gains the column of the cell the
-        position falls in, counted by the tabs before it."""
+        position falls in, counted by the tabs before it. A reader that joined printed lines into
+        one Line (PDF paragraphs) may set `doc.visual_lines[line] = [(start_col0, locator), ...]`."""
         ln = self.lines[line - 1]
         if ln.locator is None:
             return None
+        # a PDF paragraph joined from several printed lines: the printed line the column falls on
+        visual = self.visual_lines
+        if visual and line in visual and column is not None:
+            found = ln.locator
+            for start, locator in visual[line]:
+                if start <= column - 1:
+                    found = locator
+            return found
         if ln.table_id is not None and column is not None:
             cell = ln.text[:max(0, column - 1)].count("\t") + 1
             return f"{ln.locator}第{cell}列"
