@@ -141,3 +141,13 @@ def test_caption_left_alone(middle):
             + middle + "四、政府信息依申请公开办理情况\n没有接到申请。\n五、收费情况\n没有收费。\n"
             "某苏木人民政府\n2018年1月20日\n")
     assert run_kind("promise", text, {"aspect": "caption"}) == []
+
+
+def test_compiled_by_is_not_a_list_of_parts():
+    text = "本报告由某县人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。\n一、总体情况\n"
+    assert run_kind("promise", text, {"aspect": "preamble"}) == []
+
+
+def test_you_list_with_zucheng_is_checked():
+    text = "本年报由概述,主动公开政府信息情况,政策解读情况等部分组成。\n一、概述\n二、主动公开政府信息情况\n"
+    assert [h.values["item"] for h in run_kind("promise", text, {"aspect": "preamble"})] == ["政策解读情况"]

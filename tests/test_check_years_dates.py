@@ -69,3 +69,17 @@ def test_impossible_date():
     text = "2017年某镇年度报告\n2017年2月30日召开会议，2017年2月28日印发文件。\n"
     hits = run_kind("dates", text, {"aspect": "impossible"})
     assert [h.values["date"] for h in hits] == ["2017年2月30日"]
+
+
+def test_department_deadline_is_january_under_the_2019_text():
+    dept = "XX县交通运输局2021年政府信息公开工作年度报告\n发布时间:2022-02-15\n"
+    params = {"aspect": "late", "deadline": "03-31", "department_deadline": "01-31"}
+    hits = run_kind("dates", dept, params)
+    assert len(hits) == 1 and hits[0].values["deadline"] == "2022年1月31日"
+
+
+def test_government_and_township_keep_march():
+    params = {"aspect": "late", "deadline": "03-31", "department_deadline": "01-31"}
+    for body in ("XX县人民政府", "XX镇人民政府", "XX街道办事处"):
+        text = f"{body}2021年政府信息公开工作年度报告\n发布时间:2022-02-15\n"
+        assert run_kind("dates", text, params) == [], body
