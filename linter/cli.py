@@ -47,13 +47,25 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="报告文件、目录（递归）或通配符"),
-    fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
-    fail_on: str = typer.Option("error", "--fail-on", help="达到此严重程度即以 1 退出：error、warning、info"),
+    paths: Optional[List[str]] = typer.Argument(None, help="报告文件、目录（递归）或通配符"),
+    fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、sarif、github、gcc、junit"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on",
+                                          help="达到此严重程度即以 1 退出：error、warning、info（默认 error，或配置的 fail_on）"),
     pack: Optional[str] = typer.Option(None, "--pack", help="指定规则包（默认按报告年度自动选择）"),
     rules: List[str] = typer.Option([], "--rules", help="追加本地规则包目录或文件（可多次）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出有问题的文件"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出"),
+    config: Optional[str] = typer.Option(None, "--config", help="使用此配置文件（默认：从每个文件向上查找 .nianbao.yaml）"),
+    no_config: bool = typer.Option(False, "--no-config", help="不读取任何 .nianbao.yaml"),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="只报告不在此基线文件中的新问题"),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="把现有问题全部记入此基线文件"),
+    stdin: bool = typer.Option(False, "--stdin", help="从标准输入读取报告（编辑器插件用）"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="--stdin 内容的文件名：决定格式、配置和输出中的路径"),
+    fix: bool = typer.Option(False, "--fix", help="自动修正机械性问题（仅 .txt/.md）：半角标点、转换残留、序号括号"),
+    diff: bool = typer.Option(False, "--diff", help="只显示 --fix 会做的修改，不写文件"),
+    previous: Optional[str] = typer.Option(None, "--previous",
+                                           help="同一机关上一年度的报告，用于跨年度比对（不给时在同批文件中自动配对）"),
 ):
     """检查年度报告，报告每个问题的位置、严重程度、原因和依据。"""
     from .output import FORMATS, render
@@ -61,26 +73,60 @@ def check(
     if fmt not in FORMATS:
         raise _fail(f"--format 应为 {', '.join(FORMATS)} 之一，而不是 {fmt!r}")
     try:
-        threshold = Severity.parse(fail_on)
+        threshold = Severity.parse(fail_on) if fail_on is not None else None
     except KeyError:
         raise _fail(f"--fail-on 应为 error、warning 或 info，而不是 {fail_on!r}") from None
-    packset = _load(rules)
-    if pack is not None and pack not in packset.packs:
-        raise _fail(f"--pack {pack}: 没有这个规则包；已知：{', '.join(packset.packs)}")
-    from .engine import check_file, expand_paths
-    files = expand_paths(paths)
-    if not files:
+    if stdin and paths:
+        raise _fail("--stdin 与文件参数不能同时使用")
+    if not stdin and not paths:
+        raise _fail("请给出要检查的文件或目录（或用 --stdin）")
+    from .config import ConfigError
+    from .engine import expand_paths, lint_paths
+    from . import crossyear
+    from .readers import ReadError
+    try:
+        crossyear.install([] if stdin else expand_paths(paths or []), previous)
+    except ReadError as exc:
+        raise _fail(f"--previous {previous}: {exc}") from None
+    from .packs import PackError
+    try:
+        run = lint_paths(paths or [], rules, pack, config, no_config,
+                         sys.stdin.buffer.read() if stdin else None, stdin_filename)
+    except (ConfigError, PackError) as exc:
+        raise _fail(str(exc)) from None
+    if not run.found:
         raise _fail("没有找到要检查的文件")
-    results = [check_file(path, packset, forced_pack=pack) for path in files]
+    results = run.results
+    if fix or diff:
+        from .fix import run_fix
+        changed = run_fix(run, write=fix and not diff, show_diff=diff, stdout=sys.stdout, stderr=sys.stderr)
+        results = run.results
+        if diff or stdin:
+            raise typer.Exit(EXIT_FINDINGS if diff and changed else EXIT_OK)
+    if write_baseline:
+        from .baseline import write
+        count = write(results, write_baseline)
+        sys.stderr.write(f"nianbao-lint: 已把 {count} 个问题写入基线 {write_baseline}\n")
+        raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+    if baseline:
+        from .baseline import BaselineError, filter_results
+        try:
+            hidden, stale = filter_results(results, baseline)
+        except BaselineError as exc:
+            raise _fail(str(exc)) from None
+        if stale and fmt == "text":
+            sys.stderr.write(f"nianbao-lint: 基线中有 {stale} 个问题已不再出现，可用 --write-baseline 更新基线\n")
+    threshold_for = {r.path: threshold or run.thresholds.get(r.path, Severity.ERROR) for r in results}
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        render(fmt, results, stream, quiet=quiet)
+        render(fmt, results, stream, quiet=quiet, fail_on=threshold or Severity.ERROR,
+               fail_on_for=threshold_for, packset=run.packset)
     finally:
         if output:
             stream.close()
     if any(r.error and r.document is None for r in results) or any(r.error for r in results):
         raise typer.Exit(EXIT_ERROR)
-    if any(f.severity >= threshold for r in results for f in r.findings):
+    if any(f.severity >= threshold_for[r.path] for r in results for f in r.findings):
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
 
@@ -167,6 +213,33 @@ def dump(path: str = typer.Argument(..., help="报告文件")):
         mark = f"表{line.table_id}" if line.table_id is not None else ""
         locator = f"  〔{line.locator}〕" if line.locator else ""
         out.write(f"{line.number:>{width}} {mark:<4}| {line.text}{locator}\n")
+
+
+@app.command()
+def init(
+    folder: str = typer.Argument(".", help="写入配置的目录（文档仓库的根）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的 .nianbao.yaml"),
+):
+    """在文档仓库根目录写一个带注释的 .nianbao.yaml 起步配置。"""
+    from .config import STARTER
+    path = os.path.join(folder, ".nianbao.yaml")
+    if not os.path.isdir(folder):
+        raise _fail(f"{folder}: 目录不存在")
+    if os.path.exists(path) and not force:
+        raise _fail(f"{path} 已存在（用 --force 覆盖）")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(STARTER)
+    print(f"已写入 {path}；用 nianbao-lint check {folder} 试一试")
+
+
+@app.command()
+def lsp():
+    """以语言服务器（LSP，标准输入输出）运行，供编辑器在打开、修改、保存时检查。需要 pip install 'nianbao-lint[lsp]'。"""
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        raise _fail(f"语言服务器需要 pygls：pip install 'nianbao-lint[lsp]'（{exc}）") from None
+    serve()
 
 
 def main() -> None:

@@ -50,10 +50,23 @@ def run_rule(rule: Rule, doc: Document, facts: Facts, ctx: Context) -> list[Find
 
 
 def check_document(doc: Document, packset: PackSet, forced_pack: str | None = None,
-                   today: date | None = None, only: set[str] | None = None) -> FileResult:
+                   today: date | None = None, only: set[str] | None = None,
+                   settings=None) -> FileResult:
+    """`settings` (config.FileSettings) may force a pack, restrict the local packs, switch rules
+    off and change their severity."""
+    from .crossyear import attach
+    attach(doc)  # last year's report, when the run paired one (check --previous, or a folder)
     facts = Facts(doc)
     year = facts.report_year
+    if settings is not None and settings.forced_pack and forced_pack is None:
+        forced_pack = settings.forced_pack
     pack_ids = packset.select(year, forced_pack)
+    if settings is not None and settings.local_packs is not None:
+        keep = set()
+        for pid in pack_ids:
+            if packset.packs[pid].builtin or pid in settings.local_packs or pid == forced_pack:
+                keep.update(packset.chain(pid))
+        pack_ids = [pid for pid in pack_ids if pid in keep]
     result = FileResult(doc.path, year, packset.regime_of(pack_ids), pack_ids, document=doc)
     ctx = Context(year, today or date.today(), result.regime)
     errors = []
@@ -62,6 +75,10 @@ def check_document(doc: Document, packset: PackSet, forced_pack: str | None = No
             continue
         if only and rule.id not in only:
             continue
+        if settings is not None and rule.id in settings.disabled:
+            continue
+        if settings is not None and rule.id in settings.severity:
+            rule = Rule(**{**rule.__dict__, "severity": settings.severity[rule.id]})
         try:
             result.findings.extend(run_rule(rule, doc, facts, ctx))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
@@ -78,6 +95,44 @@ def check_file(path: str, packset: PackSet, **kwargs) -> FileResult:
     except ReadError as exc:
         return FileResult(path, error=str(exc))
     return check_document(doc, packset, **kwargs)
+
+
+def lint_document(doc: Document, packset: PackSet, settings=None, suppress: bool = True, data: bytes | None = None,
+                  **kwargs) -> FileResult:
+    """check_document plus the report's own suppressions: comments in .txt/.md, Word comments in
+    .docx (which need the file's bytes, `data`)."""
+    directives = []
+    if suppress and doc.source_format in ("txt", "md") and any("nianbao-lint" in ln.text for ln in doc.lines):
+        from . import suppress as suppression
+        directives = suppression.parse(doc)
+    elif suppress and doc.source_format == "docx" and data and b"word/comments.xml" in data:
+        from . import suppress as suppression
+        directives = suppression.parse_docx(doc, data)
+    original = doc
+    if directives and doc.source_format in ("txt", "md"):
+        doc = suppression.blank_comments(doc, directives)
+    result = check_document(doc, packset, settings=settings, **kwargs)
+    result.document = original
+    if directives:
+        known = {r.id for p in packset.packs.values() for r in p.rules}
+        result.findings = suppression.apply(result.findings, directives, known)
+    return result
+
+
+def lint_file(path: str, packset: PackSet, settings=None, **kwargs) -> FileResult:
+    from .crossyear import take
+    try:
+        doc = take(path) or read_path(path)  # already read when the run paired reports across years
+    except ReadError as exc:
+        return FileResult(path, error=str(exc))
+    data = None
+    if doc.source_format == "docx":  # Word comments can suppress findings: they need the package
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            pass
+    return lint_document(doc, packset, settings=settings, data=data, **kwargs)
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -104,3 +159,51 @@ def expand_paths(paths: list[str]) -> list[str]:
 def worst(results: list[FileResult]) -> Severity | None:
     levels = [f.severity for r in results for f in r.findings]
     return max(levels) if levels else None
+
+
+@dataclass
+class Run:
+    """One `check` over many files: results, each file's --fail-on from its config, and what loaded them."""
+    results: list[FileResult]
+    project: object
+    thresholds: dict[str, Severity]
+    packset: PackSet | None
+    found: int
+    forced_pack: str | None = None
+    stdin_data: bytes | None = None
+
+
+def lint_paths(paths: list[str], cli_rules: list[str], forced_pack: str | None = None, config_path: str | None = None,
+               no_config: bool = False, stdin_data: bytes | None = None, stdin_filename: str | None = None) -> Run:
+    """Lint files (or standard input named `stdin_filename`) with the config nearest each of them.
+    Raises config.ConfigError or packs.PackError for a broken config or pack."""
+    from .config import Project
+    from .packs import PackError
+    project = Project(cli_rules, config_path, discover=not no_config)
+    run = Run([], project, {}, None, 0, forced_pack, stdin_data)
+    if stdin_data is not None:
+        files = [stdin_filename or "stdin.txt"]
+    else:
+        files = expand_paths(paths)
+    run.found = len(files)
+    for path in files:
+        config, packset, settings = project.for_path(path)
+        if run.packset is None:
+            run.packset = packset
+        if forced_pack is not None and forced_pack not in packset.packs:
+            raise PackError(f"--pack {forced_pack}: 没有这个规则包；已知：{', '.join(packset.packs)}")
+        if config is not None and config.ignored(path):
+            continue
+        if stdin_data is not None:
+            try:
+                from .readers import read_bytes
+                result = lint_document(read_bytes(path, stdin_data), packset, settings, forced_pack=forced_pack,
+                                       data=stdin_data)
+            except ReadError as exc:
+                result = FileResult(path, error=str(exc))
+        else:
+            result = lint_file(path, packset, settings, forced_pack=forced_pack)
+        run.results.append(result)
+        if config is not None and config.fail_on:
+            run.thresholds[path] = Severity.parse(config.fail_on)
+    return run

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = {"text": "text", "json": "json_format"}
+FORMATS = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github", "gcc": "gcc", "junit": "junit"}
 
 
 def summary(results) -> dict:
