@@ -68,67 +68,14 @@ def check(
                                            help="同一机关上一年度的报告，用于跨年度比对（不给时在同批文件中自动配对）"),
 ):
     """检查年度报告，报告每个问题的位置、严重程度、原因和依据。"""
-    from .output import FORMATS, render
-    from .findings import Severity
-    if fmt not in FORMATS:
-        raise _fail(f"--format 应为 {', '.join(FORMATS)} 之一，而不是 {fmt!r}")
+    from .run import CheckOptions, UsageError, run_check
+    options = CheckOptions(list(paths or []), fmt, fail_on, pack, list(rules), quiet, output, config, no_config,
+                           baseline, write_baseline, stdin, stdin_filename, fix, diff, previous)
     try:
-        threshold = Severity.parse(fail_on) if fail_on is not None else None
-    except KeyError:
-        raise _fail(f"--fail-on 应为 error、warning 或 info，而不是 {fail_on!r}") from None
-    if stdin and paths:
-        raise _fail("--stdin 与文件参数不能同时使用")
-    if not stdin and not paths:
-        raise _fail("请给出要检查的文件或目录（或用 --stdin）")
-    from .config import ConfigError
-    from .engine import expand_paths, lint_paths
-    from . import crossyear
-    from .readers import ReadError
-    try:
-        crossyear.install([] if stdin else expand_paths(paths or []), previous)
-    except ReadError as exc:
-        raise _fail(f"--previous {previous}: {exc}") from None
-    from .packs import PackError
-    try:
-        run = lint_paths(paths or [], rules, pack, config, no_config,
-                         sys.stdin.buffer.read() if stdin else None, stdin_filename)
-    except (ConfigError, PackError) as exc:
+        code = run_check(options)
+    except UsageError as exc:
         raise _fail(str(exc)) from None
-    if not run.found:
-        raise _fail("没有找到要检查的文件")
-    results = run.results
-    if fix or diff:
-        from .fix import run_fix
-        changed = run_fix(run, write=fix and not diff, show_diff=diff, stdout=sys.stdout, stderr=sys.stderr)
-        results = run.results
-        if diff or stdin:
-            raise typer.Exit(EXIT_FINDINGS if diff and changed else EXIT_OK)
-    if write_baseline:
-        from .baseline import write
-        count = write(results, write_baseline)
-        sys.stderr.write(f"nianbao-lint: 已把 {count} 个问题写入基线 {write_baseline}\n")
-        raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
-    if baseline:
-        from .baseline import BaselineError, filter_results
-        try:
-            hidden, stale = filter_results(results, baseline)
-        except BaselineError as exc:
-            raise _fail(str(exc)) from None
-        if stale and fmt == "text":
-            sys.stderr.write(f"nianbao-lint: 基线中有 {stale} 个问题已不再出现，可用 --write-baseline 更新基线\n")
-    threshold_for = {r.path: threshold or run.thresholds.get(r.path, Severity.ERROR) for r in results}
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        render(fmt, results, stream, quiet=quiet, fail_on=threshold or Severity.ERROR,
-               fail_on_for=threshold_for, packset=run.packset)
-    finally:
-        if output:
-            stream.close()
-    if any(r.error and r.document is None for r in results) or any(r.error for r in results):
-        raise typer.Exit(EXIT_ERROR)
-    if any(f.severity >= threshold_for[r.path] for r in results for f in r.findings):
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(code)
 
 
 @app.command("rules")

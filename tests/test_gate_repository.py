@@ -132,7 +132,7 @@ def test_manifest_is_well_formed():
         assert hook["language"] == "python"
         re.compile(hook["files"])
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'nianbao-lint = "linter.cli:main"' in pyproject  # the entry's console script exists
+    assert 'nianbao-lint = "linter.entry:main"' in pyproject  # the entry's console script exists
 
 
 def test_check_hook_on_staged_files(repo):
