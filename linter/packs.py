@@ -15,7 +15,6 @@ Every error names the pack file and the YAML line. See docs/PACKS.md.
 """
 from __future__ import annotations
 
-import importlib.resources
 import os
 import re
 from dataclasses import dataclass, field
@@ -248,14 +247,14 @@ def load_pack(path: str, builtin: bool = False) -> Pack:
 
 
 def builtin_dir() -> str:
-    try:
-        here = importlib.resources.files("linter.rules")
-        path = str(here)
-        if os.path.isdir(path):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
+    """The built-in packs: installed as linter/rules/ (the `linter.rules` package); in a source
+    checkout or an editable install, the repository's rules/. Found by path, not through
+    importlib.resources, which costs a one-file run ~12 ms of imports."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(here, "rules")
+    if os.path.isfile(os.path.join(installed, "core.yaml")):
+        return installed
+    return os.path.join(os.path.dirname(here), "rules")
 
 
 class PackSet:
