@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .yamllines import with_line
+
 NAMES = (".nianbao.yaml", ".nianbao.yml")
 TOP_KEYS = {"rules", "packs", "regime", "disable", "enable", "severity", "fail_on", "ignore", "overrides"}
 OVERRIDE_KEYS = {"files", "regime", "packs", "disable", "enable", "severity"}
@@ -217,8 +219,7 @@ def _layer(data, path: str, keys: set, where: str) -> Override:
         regime = data["regime"]
         if not isinstance(regime, (str, int)) or isinstance(regime, bool):
             raise ConfigError(f"{path}:{lines.get('regime', line)}: regime 应为 \"2008\"、\"2019\"、\"2021\" 或规则包 id")
-        layer.regime = _Str(str(regime))
-        layer.regime.line = lines.get("regime", line)
+        layer.regime = with_line(str(regime), lines.get("regime", line))
     if "packs" in data:
         layer.packs = _str_list(data["packs"] or [], "packs", path, lines.get("packs", line))
     for key in ("disable", "enable"):
@@ -229,53 +230,14 @@ def _layer(data, path: str, keys: set, where: str) -> Override:
     return layer
 
 
-class _Map(dict):
-    line: int = 1
-    key_lines: dict
-
-
-class _Seq(list):
-    line: int = 1
-
-
-class _Str(str):
-    line: int = 1
-
-
-def _convert(node, path: str, loader):
-    """YAML nodes to dicts, lists and strings that remember their line, for errors that point at it."""
-    import yaml
-    if isinstance(node, yaml.MappingNode):
-        out = _Map()
-        out.line, out.key_lines = node.start_mark.line + 1, {}
-        for key_node, value_node in node.value:
-            key = _convert(key_node, path, loader)
-            if key in out:
-                raise ConfigError(f"{path}:{key_node.start_mark.line + 1}: 重复的键 {key}")
-            out[key] = _convert(value_node, path, loader)
-            out.key_lines[key] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        seq = _Seq(_convert(v, path, loader) for v in node.value)
-        seq.line = node.start_mark.line + 1
-        return seq
-    if node.tag.endswith(":str"):
-        value = _Str(loader.construct_scalar(node))
-        value.line = node.start_mark.line + 1
-        return value
-    return loader.construct_object(node, deep=True)
-
-
 def parse(text: str, path: str) -> Config:
-    import yaml
+    from .yamllines import YamlLineError, parse as parse_yaml
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: YAML 语法错误：{getattr(exc, 'problem', exc)}") from None
-    if node is None:
+        data = parse_yaml(text)
+    except YamlLineError as exc:
+        raise ConfigError(f"{path}:{exc.line}: {exc}") from None
+    if data is None:
         return Config(path=path)
-    data = _convert(node, path, yaml.SafeLoader(""))
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: 配置应为一个映射（rules、disable、overrides …）")
     lines = data.key_lines

@@ -34,67 +34,18 @@ class PackError(Exception):
     """A pack that cannot be used; str() is "file:line: what is wrong"."""
 
 
-class _LDict(dict):
-    line: int = 0
-    key_lines: dict
-
-
-class _LList(list):
-    line: int = 0
-
-
-class _LStr(str):
-    line: int = 0
-
-
-def _convert(node):
-    import yaml
-    if isinstance(node, yaml.MappingNode):
-        out = _LDict()
-        out.line = node.start_mark.line + 1
-        out.key_lines = {}
-        for key_node, value_node in node.value:
-            key = _convert(key_node)
-            if key in out:
-                raise SchemaError(f"重复的键 {key}", key_node.start_mark.line + 1)
-            out[key] = _convert(value_node)
-            out.key_lines[key] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        out = _LList(_convert(v) for v in node.value)
-        out.line = node.start_mark.line + 1
-        return out
-    value = yaml.SafeLoader.construct_scalar(_SCALAR_LOADER, node) if node.tag.endswith(":str") else None
-    if value is not None:
-        s = _LStr(value)
-        s.line = node.start_mark.line + 1
-        return s
-    return _SCALAR_LOADER.construct_object(node, deep=True)
-
-
-_SCALAR_LOADER = None
-
-
 def load_yaml(path: str):
-    import yaml  # only when a pack is (re)loaded; a cached run never imports it
-    global _SCALAR_LOADER
-    if _SCALAR_LOADER is None:
-        _SCALAR_LOADER = yaml.SafeLoader("")
-    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    """The pack file as line-aware values (yamllines); every problem is a PackError file:line."""
+    from .yamllines import YamlLineError, parse
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise PackError(f"{path}:{line}: YAML 语法错误：{getattr(exc, 'problem', exc)}") from None
-    if node is None:
+        data = parse(text)
+    except YamlLineError as exc:
+        raise PackError(f"{path}:{exc.line}: {exc}") from None
+    if data is None:
         raise PackError(f"{path}:1: 规则包为空")
-    try:
-        return _convert(node)
-    except SchemaError as exc:
-        raise PackError(f"{path}:{exc.line or 1}: {exc}") from None
+    return data
 
 
 @dataclass
@@ -414,11 +365,3 @@ def load_packs(extra_dirs: list[str] | None = None) -> PackSet:
     cache.save()
     return packset
 
-
-def __getattr__(name):
-    """`_Loader`, the YAML loader packs are parsed with, for modules that parse other YAML files
-    with line numbers (config.py); yaml itself is imported only when asked for."""
-    if name == "_Loader":
-        import yaml
-        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raise AttributeError(name)
