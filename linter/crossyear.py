@@ -213,62 +213,42 @@ def pair(docs: list[Document]) -> None:
             doc.previous = index.get((key, f.report_year - 1))
 
 
-# The pairs for one run. The CLI installs them before linting; the engine attaches last year's
-# report to each document it checks (Document.previous), so checks stay pure functions.
-_PAIRS: dict[str, Document] = {}
-_READ: dict[str, Document] = {}
-_DEFAULT: list = [None, None]    # [previous Document for every file (--previous), its path]
-
-
 def _key(path: str) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def install(files: list[str], previous: str | None = None) -> None:
-    """Prepare the pairs for a run over `files`.
+class Pairing:
+    """Last year's reports for one run, passed explicitly from lint_paths to each file's check.
 
     With `previous` (check --previous LAST_YEAR_FILE) every file is compared with that report.
-    Otherwise, when several files are checked together, each is paired with the same body's
-    report for the year before among them. Raises readers.ReadError for an unreadable `previous`;
-    an unreadable file in `files` is left to the engine to report."""
-    from .readers import ReadError, read_path
-    reset()
-    if previous is not None:
-        _DEFAULT[0], _DEFAULT[1] = read_path(previous), _key(previous)
-        return
-    if len(files) < 2:
-        return
-    docs = []
-    for path in files:
-        try:
-            docs.append(read_path(path))
-        except (ReadError, OSError):
-            continue
-    pair(docs)
-    for doc in docs:
-        _READ[_key(doc.path)] = doc
-        if doc.previous is not None:
-            _PAIRS[_key(doc.path)] = doc.previous
+    Otherwise, when several files are checked together, each is paired with the same body's report
+    for the year before among them; the files read for pairing are handed to the engine so that
+    none is read twice."""
 
+    def __init__(self, files: list[str], previous: str | None = None):
+        from .readers import ReadError, read_path
+        self._read: dict[str, Document] = {}
+        self._previous: Document | None = None
+        self._previous_key: str | None = None
+        if previous is not None:
+            self._previous, self._previous_key = read_path(previous), _key(previous)  # ReadError: caller's
+            return
+        if len(files) < 2:
+            return
+        docs = []
+        for path in files:
+            try:
+                docs.append(read_path(path))
+            except (ReadError, OSError):
+                continue  # the engine reports an unreadable file when it gets to it
+        pair(docs)
+        self._read = {_key(doc.path): doc for doc in docs}
 
-def take(path: str) -> Document | None:
-    """The document `install` already read for `path` (once), so the engine need not read it again."""
-    return _READ.pop(_key(path), None)
+    def take(self, path: str) -> Document | None:
+        """The document already read for `path` (once), with its .previous set, or None."""
+        return self._read.pop(_key(path), None)
 
-
-def attach(doc: Document) -> None:
-    """Hang on `doc` last year's report installed for its path (or the --previous one)."""
-    if doc.previous is not None or not doc.path:
-        return
-    key = _key(doc.path)
-    if _DEFAULT[0] is not None:
-        if key != _DEFAULT[1]:
-            doc.previous = _DEFAULT[0]
-        return
-    doc.previous = _PAIRS.get(key)
-
-
-def reset() -> None:
-    _PAIRS.clear()
-    _READ.clear()
-    _DEFAULT[0] = _DEFAULT[1] = None
+    def attach(self, doc: Document) -> None:
+        """Set the --previous report on a document read by the engine."""
+        if self._previous is not None and doc.previous is None and _key(doc.path) != self._previous_key:
+            doc.previous = self._previous

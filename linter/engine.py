@@ -54,8 +54,6 @@ def check_document(doc: Document, packset: PackSet, forced_pack: str | None = No
                    settings=None) -> FileResult:
     """`settings` (config.FileSettings) may force a pack, restrict the local packs, switch rules
     off and change their severity."""
-    from .crossyear import attach
-    attach(doc)  # last year's report, when the run paired one (check --previous, or a folder)
     facts = Facts(doc)
     year = facts.report_year
     if settings is not None and settings.forced_pack and forced_pack is None:
@@ -119,12 +117,15 @@ def lint_document(doc: Document, packset: PackSet, settings=None, suppress: bool
     return result
 
 
-def lint_file(path: str, packset: PackSet, settings=None, **kwargs) -> FileResult:
-    from .crossyear import take
+def lint_file(path: str, packset: PackSet, settings=None, pairing=None, **kwargs) -> FileResult:
+    """lint_document on a file; `pairing` (crossyear.Pairing) supplies last year's report and any
+    document it already read."""
     try:
-        doc = take(path) or read_path(path)  # already read when the run paired reports across years
+        doc = (pairing.take(path) if pairing else None) or read_path(path)
     except ReadError as exc:
         return FileResult(path, error=str(exc))
+    if pairing is not None:
+        pairing.attach(doc)
     data = None
     if doc.source_format == "docx":  # Word comments can suppress findings: they need the package
         try:
@@ -174,9 +175,13 @@ class Run:
 
 
 def lint_paths(paths: list[str], cli_rules: list[str], forced_pack: str | None = None, config_path: str | None = None,
-               no_config: bool = False, stdin_data: bytes | None = None, stdin_filename: str | None = None) -> Run:
-    """Lint files (or standard input named `stdin_filename`) with the config nearest each of them.
-    Raises config.ConfigError or packs.PackError for a broken config or pack."""
+               no_config: bool = False, stdin_data: bytes | None = None, stdin_filename: str | None = None,
+               previous: str | None = None) -> Run:
+    """Lint files (or standard input named `stdin_filename`) with the config nearest each of them,
+    each compared with last year's report (`previous`, or paired among the files).
+    Raises config.ConfigError or packs.PackError for a broken config or pack, readers.ReadError
+    for an unreadable `previous`."""
+    from .crossyear import Pairing
     from .config import Project
     from .packs import PackError
     project = Project(cli_rules, config_path, discover=not no_config)
@@ -186,6 +191,7 @@ def lint_paths(paths: list[str], cli_rules: list[str], forced_pack: str | None =
     else:
         files = expand_paths(paths)
     run.found = len(files)
+    pairing = Pairing([] if stdin_data is not None else files, previous)
     for path in files:
         config, packset, settings = project.for_path(path)
         if run.packset is None:
@@ -197,12 +203,13 @@ def lint_paths(paths: list[str], cli_rules: list[str], forced_pack: str | None =
         if stdin_data is not None:
             try:
                 from .readers import read_bytes
-                result = lint_document(read_bytes(path, stdin_data), packset, settings, forced_pack=forced_pack,
-                                       data=stdin_data)
+                document = read_bytes(path, stdin_data)
+                pairing.attach(document)
+                result = lint_document(document, packset, settings, forced_pack=forced_pack, data=stdin_data)
             except ReadError as exc:
                 result = FileResult(path, error=str(exc))
         else:
-            result = lint_file(path, packset, settings, forced_pack=forced_pack)
+            result = lint_file(path, packset, settings, pairing=pairing, forced_pack=forced_pack)
         run.results.append(result)
         if config is not None and config.fail_on:
             run.thresholds[path] = Severity.parse(config.fail_on)

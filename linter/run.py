@@ -57,19 +57,16 @@ def run_check(options: CheckOptions) -> int:
     if not stdin and not paths:
         raise UsageError("请给出要检查的文件或目录（或用 --stdin）")
     from .config import ConfigError
-    from .engine import expand_paths, lint_paths
-    from . import crossyear
+    from .engine import lint_paths
     from .readers import ReadError
-    try:
-        crossyear.install([] if stdin else expand_paths(paths or []), previous)
-    except ReadError as exc:
-        raise UsageError(f"--previous {previous}: {exc}") from None
     from .packs import PackError
     try:
         run = lint_paths(paths or [], rules, pack, config, no_config,
-                         sys.stdin.buffer.read() if stdin else None, stdin_filename)
+                         sys.stdin.buffer.read() if stdin else None, stdin_filename, previous)
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
+    except ReadError as exc:  # only --previous is read before the run: the other files report their own
+        raise UsageError(f"--previous {previous}: {exc}") from None
     if not run.found:
         raise UsageError("没有找到要检查的文件")
     results = run.results

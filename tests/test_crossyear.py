@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT, TODAY, doc_of
 from linter import crossyear
+
+from conftest import ROOT, TODAY, doc_of
 from linter.engine import check_document
 
 FIX = os.path.join(ROOT, "tests", "fixtures", "unified")
@@ -28,7 +29,6 @@ def doc(name_or_text, path=None):
 @pytest.fixture
 def lint(packset):
     def run(this, previous=None):
-        crossyear.reset()
         d = doc(this) if isinstance(this, str) else this
         d.previous = doc(previous) if isinstance(previous, str) else previous
         return [(f.rule, f.line, f.message) for f in check_document(d, packset, today=TODAY).findings]

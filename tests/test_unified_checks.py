@@ -7,7 +7,6 @@ import os
 import pytest
 
 from conftest import ROOT, TODAY, doc_of
-from linter import crossyear
 from linter.engine import check_document
 
 FIX = os.path.join(ROOT, "tests", "fixtures", "unified")
@@ -32,7 +31,6 @@ def seeded(text: str, old: str, new: str) -> str:
 @pytest.fixture(scope="module")
 def lint(packset):
     def run(text: str):
-        crossyear.reset()
         result = check_document(doc_of(text), packset, today=TODAY)
         assert result.error is None, result.error
         return [(f.rule, f.line) for f in result.findings]

@@ -102,9 +102,7 @@ def test_same_findings_from_word_and_web_page_versions(packset):
     from collections import Counter
 
     from conftest import TODAY
-    from linter import crossyear
     from linter.engine import check_file
-    crossyear.reset()
     for stem in ("bh_scjgj_2021", "dg_jyj_2021_defects"):
         want = Counter(f.rule for f in check_file(os.path.join(FIXTURES, stem + ".txt"), packset, today=TODAY).findings)
         for ext in ("docx", "html"):
