@@ -30,8 +30,14 @@ _FOLD[0xFF05] = "%"   # full-width percent
 _FOLD[0xFF0B] = "+"
 
 
+_NEEDS_FOLD = recache.compile("[" + "".join(f"\\u{c:04x}" for c in sorted(_FOLD) if chr(c) != _FOLD[c]) + "]")
+
+
 def fold(text: str) -> str:
-    """Map full-width digits/letters to ASCII and all spaces to U+0020; the length never changes."""
+    """Map full-width digits/letters to ASCII and all spaces to U+0020; the length never changes.
+    Most lines have nothing to fold, and a C-level search is far cheaper than translate()."""
+    if _NEEDS_FOLD.search(text) is None:
+        return text
     return text.translate(_FOLD)
 
 

@@ -34,7 +34,7 @@ FIELDS = ("what", "item")
 DEFAULTS = {
     "attachment": [r"(?:并|另)?附(?:有|上|后)?(?:《)?[^。，；]{0,16}(?:统计表|情况表|附表)",
                    r"(?:详见|见)(?:附表|附件)"],
-    "figure": [r"(?<!例)如下图|(?<!例)如图[:：所]|见下图|下图所示|(?:详见|见)图\d"],
+    "figure": [r"如下图|如图[:：所]|见下图|下图所示|(?:详见|见)图\d"],  # "例如图书馆" is excluded in code
     "caption": [r"^[ ]*(?:(?:19|20)\d{2}[ ]*年(?:度)?)?[^。，；：！？,;:!?]{2,24}(?:数|数量|统计|分布|对比|趋势|统计图|示意图|图|情况表|统计表)[ ]*$"],
     # "报告内容包括A、B、C" / "本年报由A,B,C等部分组成" — but not "本报告由XX办公室根据…编制":
     # with 由 the list must end in 部分/组成.
@@ -68,6 +68,8 @@ def check(doc, facts, params, ctx):
                 number, col = facts.position(m.start())
                 if number in seen or number not in facts.prose_numbers_set:
                     continue
+                if m.group(0).startswith("如") and m.start() and facts.folded_text[m.start() - 1] == "例":
+                    continue  # 例如图书馆…
                 seen.add(number)
                 if not _figure_follows(facts, number, params):
                     yield span_hit(number, col, col + m.end() - m.start(), what=m.group(0), item="")
@@ -125,14 +127,15 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _preamble(facts, patterns):
-    heads = [squash(h.title) for h in facts.headings if h.level <= 2]
-    head_grams = [_bigrams(_core(h)) for h in heads]
-    union = set().union(*head_grams) if head_grams else set()
+    head_grams = None
     for line in facts.prose_lines[:12]:
         for p in patterns:
             m = p.search(line.folded)
             if not m or "items" not in p.groupindex:
                 continue
+            if head_grams is None:
+                head_grams = [_bigrams(_core(squash(h.title))) for h in facts.headings if h.level <= 2]
+                union = set().union(*head_grams) if head_grams else set()
             start = m.start("items")
             for im in re.finditer(r"[^、，,；;]+", m.group("items")):
                 raw = im.group(0)

@@ -32,6 +32,8 @@ _PERIOD_KEY = recache.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}\s*月(?:
 def check(doc, facts, params, ctx):
     for line in facts.prose_lines:
         text = line.folded
+        if _TOTAL_HINT.search(text) is None:
+            continue
         for sm in _SENTENCE.finditer(text):
             yield from _sentence(line.number, text, sm.start(), sm.end(), params)
 

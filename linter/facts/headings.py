@@ -39,8 +39,13 @@ class Heading:
         return self.title
 
 
+_MAY_START = recache.compile(r"\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*[一二三四五六七八九十（(\d]")
+
+
 def parse_heading(line_text: str) -> tuple[int, int, str, int, int, str] | None:
     """(level, number, style, marker_start, marker_end, title) for a line that starts with an enumerator."""
+    if _MAY_START.match(line_text) is None:
+        return None  # most lines: not even the first character of an enumerator
     stripped = line_text.lstrip()
     offset = len(line_text) - len(stripped)
     prefix = _PREFIX.match(stripped)

@@ -127,7 +127,12 @@ class Table:
         return None
 
 
+_MAY_BE_ROW = recache.compile(r"[\t|]|\S {2,}\S")
+
+
 def _split_row(line: Line) -> tuple[str, list[Cell]] | None:
+    if line.table_id is None and _MAY_BE_ROW.search(line.folded) is None:
+        return None  # no tab, no pipe, no inner run of spaces: prose
     folded = line.folded.rstrip(" \r\n")
     stripped = folded.strip(" ")  # tabs stay: a leading or trailing tab is an empty cell
     if not stripped.strip():
