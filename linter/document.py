@@ -7,9 +7,9 @@ optional human locator ("第3页第14行", "表2第5行") so that a finding can 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .cjk import fold
+from .lazy import lazy
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,11 @@ class Line:
     locator: str | None = None   # human locator for Word/PDF ("第12段", "第3页第14行")
     table_id: int | None = None  # set by readers that know a line is a table row (docx/html/pdf)
 
-    @cached_property
+    @lazy
     def folded(self) -> str:
         return fold(self.text)
 
-    @cached_property
+    @lazy
     def squashed(self) -> str:
         """The folded text with all white space removed ("社会 稳定" → "社会稳定"), for label matching."""
         return "".join(self.folded.split())
@@ -37,7 +37,7 @@ class Line:
         """Characters of leading white space (folded), so columns can be computed from stripped text."""
         return len(self.folded) - len(self.folded.lstrip())
 
-    @cached_property
+    @lazy
     def blank(self) -> bool:
         return not self.folded.strip()
 

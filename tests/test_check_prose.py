@@ -151,3 +151,11 @@ def test_compiled_by_is_not_a_list_of_parts():
 def test_you_list_with_zucheng_is_checked():
     text = "本年报由概述,主动公开政府信息情况,政策解读情况等部分组成。\n一、概述\n二、主动公开政府信息情况\n"
     assert [h.values["item"] for h in run_kind("promise", text, {"aspect": "preamble"})] == ["政策解读情况"]
+
+
+@pytest.mark.parametrize("line, found", [
+    ("UedBet体育成吉思汗镇", True), ("365bet体育官网", True), ("2022体育运动会顺利召开", False),
+    ("第5届全民健身体育节", False),
+])
+def test_brand_needs_a_letter(packset, line, found):
+    assert ("spam.injected" in rules_of(lint(packset, f"报告\n{line}\n"))) is found

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..cjk import squash
 from ..document import Document, Line
 from .numbers import Quantity, parse_quantity
 from .. import recache
+from ..lazy import lazy
 
 _SPACE_SPLIT = recache.compile(r" {2,}|\t")
 _PIPE_SEP_ROW = recache.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -49,7 +50,7 @@ class Cell:
     start: int      # 0-based offsets in the line
     end: int
 
-    @cached_property
+    @lazy
     def stripped(self) -> str:
         return self.text.strip()
 
@@ -61,7 +62,7 @@ class Cell:
     def dash(self) -> bool:
         return self.stripped in DASHES
 
-    @cached_property
+    @lazy
     def quantity(self) -> Quantity | None:
         text = self.stripped.replace(" ", "")
         return parse_quantity(text) if text else None
@@ -73,14 +74,14 @@ class Row:
     cells: list[Cell]
     _table: "Table | None" = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @lazy
     def label(self) -> str:
         for cell in self.cells:
             if not cell.blank and cell.quantity is None:
                 return cell.stripped
         return ""
 
-    @cached_property
+    @lazy
     def key(self) -> str:
         return label_key(self.label)
 
@@ -108,7 +109,7 @@ class Table:
     def end_line(self) -> int:
         return self.rows[-1].line
 
-    @cached_property
+    @lazy
     def keys(self) -> list[str]:
         return [r.key for r in self.rows]
 

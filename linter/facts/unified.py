@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..cjk import squash
 from .headings import parse_heading
 from .tables import label_key
+from ..lazy import lazy
 
 # patterns used per cell and per line, compiled once
 _RE0 = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
@@ -58,11 +59,11 @@ class UCell:
     text: str           # stripped
 
     # cached: the arithmetic checks read every cell many times (R1–R4 per row and per column)
-    @cached_property
+    @lazy
     def blank(self) -> bool:
         return not self.text or self.text in _BLANKS
 
-    @cached_property
+    @lazy
     def value(self) -> float | None:
         """The number in the cell; None when blank or not a plain number."""
         if self.blank:
@@ -656,23 +657,23 @@ class Unified:
         self._lines = facts.doc.lines
         self.squashed = squash("".join(ln.folded for ln in self._lines))
 
-    @cached_property
+    @lazy
     def sections(self) -> list[USection]:
         return find_sections(self._facts)
 
-    @cached_property
+    @lazy
     def applications(self) -> ApplicationsTable | None:
         if "本年新收" not in self.squashed:
             return None
         return parse_applications(self._lines)
 
-    @cached_property
+    @lazy
     def review(self) -> ReviewTable | None:
         if "结果维持" not in self.squashed:
             return None
         return parse_review(self._lines)
 
-    @cached_property
+    @lazy
     def proactive(self) -> ProactiveTable | None:
         if "第二十条" not in self.squashed and "信息内容" not in self.squashed:
             return None
@@ -681,7 +682,7 @@ class Unified:
     def section(self, sid: str) -> USection | None:
         return next((s for s in self.sections if s.id == sid), None)
 
-    @cached_property
+    @lazy
     def table_line_set(self) -> set[int]:
         out = set()
         if self.applications:
