@@ -12,8 +12,8 @@ from .cjk import fold
 from .lazy import lazy
 
 
-@dataclass(frozen=True)
-class Line:
+@dataclass(eq=False)
+class Line:  # not frozen: a frozen dataclass costs twice as much to build, and a report has hundreds
     number: int            # 1-based, as an editor shows it
     text: str              # the line without its line ending, as decoded
     locator: str | None = None   # human locator for Word/PDF ("第12段", "第3页第14行")

@@ -44,7 +44,7 @@ def label_key(text: str) -> str:
     return key.strip("：:")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Cell:
     text: str
     start: int      # 0-based offsets in the line
