@@ -53,17 +53,21 @@ def check(doc, facts, params, ctx):
         last[h.level] = h.number
         if h.level not in levels:
             continue
-        hit = dict(found=_label(h.level, h.number), previous=_label(h.level, prev) if prev else "",
-                   expected=_label(h.level, (prev or 0) + 1), style="", usual="")
         if prev is None:
             if aspect == "start" and h.number != 1:
-                yield span_hit(h.line, h.marker_start, h.marker_end, **{**hit, "expected": _label(h.level, 1)})
+                yield span_hit(h.line, h.marker_start, h.marker_end, **_values(h, prev, expected=1))
         elif h.number == prev:
             if aspect == "repeat":
-                yield span_hit(h.line, h.marker_start, h.marker_end, **hit)
+                yield span_hit(h.line, h.marker_start, h.marker_end, **_values(h, prev))
         elif h.number != prev + 1 and not (h.number == 1 and prev > 1):
             if aspect == "skip":
-                yield span_hit(h.line, h.marker_start, h.marker_end, **hit)
+                yield span_hit(h.line, h.marker_start, h.marker_end, **_values(h, prev))
+
+
+def _values(h, prev, expected=None):
+    """Message values, built only for a heading that is reported."""
+    return dict(found=_label(h.level, h.number), previous=_label(h.level, prev) if prev else "",
+                expected=_label(h.level, expected if expected is not None else (prev or 0) + 1), style="", usual="")
 
 
 def _mixed(heads, levels):

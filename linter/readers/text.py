@@ -44,10 +44,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, "gb18030"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
-    return controls > len(sample) // 20
+    return len(_CONTROL.findall(sample)) > len(sample) // 20
 
 
 def split_lines(text: str) -> list[str]:
