@@ -191,6 +191,9 @@ def find_tables(doc: Document) -> list[Table]:
                 close()
             continue
         split = _split_row(line)
+        if split is None and not current:
+            pending_blank = 0
+            continue  # prose, and no table open: nothing to close
         if split is None or (kind and split[0] != kind and not (kind == "tab" and split[0] == "spaces")) \
                 or (reader_table is not None and line.table_id != reader_table):
             close()
