@@ -38,66 +38,61 @@ class CheckOptions:
 
 def run_check(options: CheckOptions) -> int:
     """Check the files and print the report; return the exit code (0, 1 or 2)."""
-    paths, fmt, fail_on, pack, rules, quiet, output = (options.paths, options.fmt, options.fail_on, options.pack,
-                                                       options.rules, options.quiet, options.output)
-    config, no_config, baseline, write_baseline = options.config, options.no_config, options.baseline, \
-        options.write_baseline
-    stdin, stdin_filename, fix, diff, previous = (options.stdin, options.stdin_filename, options.fix, options.diff,
-                                                  options.previous)
+    o = options
     from .output import FORMATS, render
     from .findings import Severity
-    if fmt not in FORMATS:
-        raise UsageError(f"--format 应为 {', '.join(FORMATS)} 之一，而不是 {fmt!r}")
+    if o.fmt not in FORMATS:
+        raise UsageError(f"--format 应为 {', '.join(FORMATS)} 之一，而不是 {o.fmt!r}")
     try:
-        threshold = Severity.parse(fail_on) if fail_on is not None else None
+        threshold = Severity.parse(o.fail_on) if o.fail_on is not None else None
     except KeyError:
-        raise UsageError(f"--fail-on 应为 error、warning 或 info，而不是 {fail_on!r}") from None
-    if stdin and paths:
+        raise UsageError(f"--fail-on 应为 error、warning 或 info，而不是 {o.fail_on!r}") from None
+    if o.stdin and o.paths:
         raise UsageError("--stdin 与文件参数不能同时使用")
-    if not stdin and not paths:
+    if not o.stdin and not o.paths:
         raise UsageError("请给出要检查的文件或目录（或用 --stdin）")
     from .config import ConfigError
     from .engine import lint_paths
     from .readers import ReadError
     from .packs import PackError
     try:
-        run = lint_paths(paths or [], rules, pack, config, no_config,
-                         sys.stdin.buffer.read() if stdin else None, stdin_filename, previous)
+        run = lint_paths(o.paths or [], o.rules, o.pack, o.config, o.no_config,
+                         sys.stdin.buffer.read() if o.stdin else None, o.stdin_filename, o.previous)
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
     except ReadError as exc:  # only --previous is read before the run: the other files report their own
-        raise UsageError(f"--previous {previous}: {exc}") from None
+        raise UsageError(f"--previous {o.previous}: {exc}") from None
     if not run.found:
         raise UsageError("没有找到要检查的文件")
     results = run.results
-    if fix or diff:
+    if o.fix or o.diff:
         from .fix import run_fix
-        changed = run_fix(run, write=fix and not diff, show_diff=diff, stdout=sys.stdout, stderr=sys.stderr)
+        changed = run_fix(run, write=o.fix and not o.diff, show_diff=o.diff, stdout=sys.stdout, stderr=sys.stderr)
         results = run.results
-        if diff or stdin:
-            return EXIT_FINDINGS if diff and changed else EXIT_OK
-    if write_baseline:
+        if o.diff or o.stdin:
+            return EXIT_FINDINGS if o.diff and changed else EXIT_OK
+    if o.write_baseline:
         from .baseline import write
-        count = write(results, write_baseline)
-        sys.stderr.write(f"nianbao-lint: 已把 {count} 个问题写入基线 {write_baseline}\n")
+        count = write(results, o.write_baseline)
+        sys.stderr.write(f"nianbao-lint: 已把 {count} 个问题写入基线 {o.write_baseline}\n")
         return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
-    if baseline:
+    if o.baseline:
         from .baseline import BaselineError, filter_results
         try:
-            hidden, stale = filter_results(results, baseline)
+            hidden, stale = filter_results(results, o.baseline)
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
-        if stale and fmt == "text":
+        if stale and o.fmt == "text":
             sys.stderr.write(f"nianbao-lint: 基线中有 {stale} 个问题已不再出现，可用 --write-baseline 更新基线\n")
     threshold_for = {r.path: threshold or run.thresholds.get(r.path, Severity.ERROR) for r in results}
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    stream = open(o.output, "w", encoding="utf-8") if o.output else sys.stdout
     try:
-        render(fmt, results, stream, quiet=quiet, fail_on=threshold or Severity.ERROR,
+        render(o.fmt, results, stream, quiet=o.quiet, fail_on=threshold or Severity.ERROR,
                fail_on_for=threshold_for, packset=run.packset)
     finally:
-        if output:
+        if o.output:
             stream.close()
-    if any(r.error and r.document is None for r in results) or any(r.error for r in results):
+    if any(r.error for r in results):  # unreadable file, or a rule that failed on it
         return EXIT_ERROR
     if any(f.severity >= threshold_for[r.path] for r in results for f in r.findings):
         return EXIT_FINDINGS
