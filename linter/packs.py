@@ -277,6 +277,15 @@ class PackSet:
         return out
 
     def rules_for(self, pack_ids: list[str]) -> list[Rule]:
+        """The rules of these packs, with their `disable` and `severity` applied; computed once per
+        selection (every report of a year selects the same packs)."""
+        key = tuple(pack_ids)
+        cache = self.__dict__.setdefault("_rules_cache", {})
+        if key not in cache:
+            cache[key] = self._rules_for(pack_ids)
+        return list(cache[key])
+
+    def _rules_for(self, pack_ids: list[str]) -> list[Rule]:
         disabled: set[str] = set()
         severity: dict[str, Severity] = {}
         rules: list[Rule] = []
