@@ -43,10 +43,10 @@ def _in_scope(facts, scope):
     return {h.line for h in facts.headings} & {ln.number for ln in doc.lines}
 
 
-def _segments(doc, facts, lines, mask):
-    """(line number or None, text, position function): the whole text once for a large scope,
-    else each line of a small scope (a title, the headings) on its own."""
-    if lines is not None and len(lines) <= 40:
+def _segments(doc, facts, lines, mask, scope):
+    """(text, position function): the whole text in one pass, or, for the title and the headings
+    (a few lines), each of those lines on its own."""
+    if scope in ("title", "headings"):
         for number in sorted(lines):
             text = doc.line(number).folded
             yield (mask_book_titles(text) if mask else text), (lambda off, n=number: (n, off))
@@ -60,7 +60,7 @@ def check(doc, facts, params, ctx):
     mask = params["skip_book_titles"]
     if params["forbidden"]:
         by_line: dict[int, list] = {}
-        for text, position in _segments(doc, facts, lines, mask):
+        for text, position in _segments(doc, facts, lines, mask, params["scope"]):
             hits = [m for pattern in params["forbidden"] for m in pattern.finditer(text)
                     if m.end() > m.start() and "\n" not in m.group(0)]
             if hits and params["exclude"]:  # legitimate uses are looked for only around a hit
@@ -87,7 +87,7 @@ def check(doc, facts, params, ctx):
     if params["required"]:
         if lines is not None and not lines:
             return  # nothing in scope (no title at all): another rule reports that
-        for text, position in _segments(doc, facts, lines, mask):
+        for text, position in _segments(doc, facts, lines, mask, params["scope"]):
             for pattern in params["required"]:
                 for m in pattern.finditer(text):
                     if lines is None or position(m.start())[0] in lines:
