@@ -6,10 +6,8 @@ as an editor sees it. Target (issue 5): median ≤ 30 ms. Exit 1 when missed.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,41 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_stdin import report_20kb  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from lsp_client import Client  # noqa: E402  (the LSP test's client)
+
 TARGET_MS = 30.0
-
-
-class Client:
-    def __init__(self, cwd):
-        self.proc = subprocess.Popen([sys.executable, "-m", "linter", "lsp"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, cwd=cwd)
-        self.ids = 0
-
-    def send(self, method, params, request=False):
-        message = {"jsonrpc": "2.0", "method": method, "params": params}
-        if request:
-            self.ids += 1
-            message["id"] = self.ids
-        body = json.dumps(message, ensure_ascii=False).encode("utf-8")
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-        return message.get("id")
-
-    def read(self):
-        length = 0
-        while True:
-            line = self.proc.stdout.readline().strip()
-            if not line:
-                break
-            key, value = line.decode().split(":", 1)
-            if key.lower() == "content-length":
-                length = int(value)
-        return json.loads(self.proc.stdout.read(length))
-
-    def until(self, predicate):
-        while True:
-            message = self.read()
-            if predicate(message):
-                return message
 
 
 def main() -> int:
@@ -62,25 +29,25 @@ def main() -> int:
     text = report_20kb().decode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         uri = (Path(tmp) / "report.txt").as_uri()
-        client = Client(tmp)
+        client = Client(Path(tmp))
         rid = client.send("initialize", {"processId": os.getpid(), "rootUri": Path(tmp).as_uri(),
                                          "capabilities": {}}, request=True)
-        client.until(lambda m: m.get("id") == rid)
+        client.wait_for(lambda m: m.get("id") == rid)
         client.send("initialized", {})
         client.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1,
                                                               "text": text}})
         is_diag = lambda m: m.get("method") == "textDocument/publishDiagnostics"  # noqa: E731
-        first = client.until(is_diag)
+        first = client.wait_for(is_diag)
         times = []
         for version in range(2, args.runs + 2):
             edited = text.replace("。", "。" if version % 2 else ",", 1)
             start = time.perf_counter()
             client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                    "contentChanges": [{"text": edited}]})
-            client.until(is_diag)
+            client.wait_for(is_diag)
             times.append((time.perf_counter() - start) * 1000)
         rid = client.send("shutdown", None, request=True)
-        client.until(lambda m: m.get("id") == rid)
+        client.wait_for(lambda m: m.get("id") == rid)
         client.send("exit", None)
         client.proc.wait(timeout=10)
     median = statistics.median(times)

@@ -2,14 +2,13 @@
 each answered by publishDiagnostics with the ranges the editor needs (UTF-16 columns)."""
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from lsp_client import Client
 
 pytest.importorskip("pygls")
 
@@ -20,62 +19,6 @@ REPORT = """2016年成吉思汗镇政府信息公开工作年度报告
 一、概述
     不断强化工作人员的业务知识[image: image1.png]
 """
-
-
-class Client:
-    def __init__(self, cwd: Path):
-        self.proc = subprocess.Popen([sys.executable, "-m", "linter", "lsp"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
-        self.next_id = 0
-
-    def send(self, method, params, request=False):
-        message = {"jsonrpc": "2.0", "method": method, "params": params}
-        if request:
-            self.next_id += 1
-            message["id"] = self.next_id
-        body = json.dumps(message, ensure_ascii=False).encode("utf-8")
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-        return message.get("id")
-
-    def read(self):
-        headers = {}
-        while True:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise EOFError(self.proc.stderr.read().decode("utf-8", "replace"))
-            line = line.strip()
-            if not line:
-                break
-            key, value = line.decode().split(":", 1)
-            headers[key.lower()] = value.strip()
-        return json.loads(self.proc.stdout.read(int(headers["content-length"])))
-
-    def wait_for(self, predicate, limit=200):
-        for _ in range(limit):
-            message = self.read()
-            if predicate(message):
-                return message
-        raise AssertionError("no such message")
-
-    def request(self, method, params):
-        rid = self.send(method, params, request=True)
-        return self.wait_for(lambda m: m.get("id") == rid and "method" not in m)
-
-    def diagnostics(self):
-        return self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"]
-
-    def close(self):
-        try:
-            self.request("shutdown", None)
-            self.send("exit", None)
-            self.proc.wait(timeout=10)
-        finally:
-            if self.proc.poll() is None:
-                self.proc.kill()
-            self.proc.stdout.close()
-            self.proc.stderr.close()
-            self.proc.stdin.close()
 
 
 @pytest.fixture
