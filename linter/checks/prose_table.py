@@ -81,25 +81,30 @@ def check(doc, facts, params, ctx):
     if table_value is None:
         return
     values = dict(row=row.key or row.label, table_value=fmt_number(table_value), table_line=row.line)
+    def contradicts(stated):
+        return ((table_value == 0 and stated.value > 0)
+                or (stated.approx == "lower" and table_value < stated.value)
+                or (params["exact"] and stated.exact and stated.value != table_value))
+
     for line in _scope(facts, params["sections"]):
-        text = mask_book_titles(line.folded)
-        hit = None
-        for pattern in params["zero"]:
-            m = pattern.search(text)
-            if m and table_value > 0:
-                hit = span_hit(line.number, m.start(), m.end(), prose_value="无", **values)
-                break
-        for pattern in params["positive"] if hit is None else ():
-            for m in pattern.finditer(text):
-                stated = parse_number(m.group("n"), m.group("pre"), m.group("post"))
-                if stated is None:
-                    continue
-                contradicts = (
-                    (table_value == 0 and stated.value > 0)
-                    or (stated.approx == "lower" and table_value < stated.value)
-                    or (params["exact"] and stated.exact and stated.value != table_value)
-                )
-                if contradicts and hit is None:
-                    hit = span_hit(line.number, m.start("n"), m.end(), prose_value=str(stated), **values)
+        hit = first_contradiction(line.number, mask_book_titles(line.folded), params["zero"], params["positive"],
+                                  table_value > 0, contradicts, values)
         if hit is not None:
             yield hit  # one finding per line: the first contradiction is enough to find the sentence
+
+
+def first_contradiction(number, text, zero, positive, table_nonzero, contradicts, values):
+    """The first statement in a line that the table contradicts: a "none" statement (`zero`) when
+    the table has a number, else a stated count (`positive`, with {NUM}) for which `contradicts`
+    says so. Shared by prose-table and unified-prose, which differ only in that test."""
+    if table_nonzero:
+        for pattern in zero:
+            m = pattern.search(text)
+            if m:
+                return span_hit(number, m.start(), m.end(), prose_value="无", **values)
+    for pattern in positive:
+        for m in pattern.finditer(text):
+            stated = parse_number(m.group("n"), m.group("pre"), m.group("post"))
+            if stated is not None and contradicts(stated):
+                return span_hit(number, m.start("n"), m.end(), prose_value=str(stated), **values)
+    return None

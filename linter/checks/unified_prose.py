@@ -7,11 +7,10 @@ count either way); "未收到申请" contradicts a non-zero 本年新收.
 """
 from __future__ import annotations
 
-from ..facts.numbers import parse_number
 from ..facts.unified import REVIEW_COLUMNS, app_total, unified_of
 from ..schema import REGEX_LIST, Param, choice
-from ._util import fmt_number, mask_book_titles, span_hit
-from .prose_table import _patterns
+from ._util import fmt_number, mask_book_titles
+from .prose_table import _patterns, first_contradiction
 
 KIND = "unified-prose"
 SUMMARY = "正文（总体情况、三、四部分）复述的数字与统一格式表三、表四不一致（含“未收到申请”对非零）"
@@ -78,24 +77,15 @@ def check(doc, facts, params, ctx):
     accepted, value, table_line = found
     values = dict(row=_NAMES[params["quantity"]], table_value=fmt_number(value), table_line=table_line)
     skip = u.table_line_set
+
+    def contradicts(stated):
+        return ((stated.exact and stated.value not in accepted)
+                or (stated.approx == "lower" and max(accepted) < stated.value))
+
     for line in facts.prose_lines:
         if line.number in skip:
             continue
-        text = mask_book_titles(line.folded)
-        hit = None
-        for pattern in params["zero"]:
-            m = pattern.search(text)
-            if m and value > 0:
-                hit = span_hit(line.number, m.start(), m.end(), prose_value="无", **values)
-                break
-        for pattern in params["positive"] if hit is None else ():
-            for m in pattern.finditer(text):
-                stated = parse_number(m.group("n"), m.group("pre"), m.group("post"))
-                if stated is None or hit is not None:
-                    continue
-                if stated.exact and stated.value not in accepted:
-                    hit = span_hit(line.number, m.start("n"), m.end(), prose_value=str(stated), **values)
-                elif stated.approx == "lower" and max(accepted) < stated.value:
-                    hit = span_hit(line.number, m.start("n"), m.end(), prose_value=str(stated), **values)
+        hit = first_contradiction(line.number, mask_book_titles(line.folded), params["zero"], params["positive"],
+                                  value > 0, contradicts, values)
         if hit is not None:
             yield hit
