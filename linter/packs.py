@@ -314,7 +314,7 @@ def _code_stamp() -> tuple:
     """What a cached pack depends on besides its file: the code that validated it."""
     here = os.path.dirname(os.path.abspath(__file__))
     checks = os.path.join(here, "checks")
-    names = [os.path.join(here, n) for n in ("packs.py", "schema.py")]
+    names = [os.path.join(here, n) for n in ("packs.py", "schema.py", "prefilter.py")]
     names += [os.path.join(checks, n) for n in os.listdir(checks) if n.endswith(".py")]
     return tuple(sorted((n, os.stat(n).st_mtime_ns) for n in names))
 

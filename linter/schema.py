@@ -8,6 +8,8 @@ from typing import Any, Callable
 
 import regex
 
+from .prefilter import may_match, required_literals
+
 
 class SchemaError(ValueError):
     def __init__(self, message: str, line: int | None = None):
@@ -67,39 +69,59 @@ class LazyPattern:
 
     Loading validates every pattern once; the validated packs are cached between runs
     (packs.load_packs), and a cached pattern is compiled only when a check first uses it — a
-    one-file run then compiles only the patterns it reaches. Pickles as its source text."""
-    __slots__ = ("pattern", "_compiled")
+    one-file run then compiles only the patterns it reaches. Pickles as its source text and its
+    prefilter: the literals a match needs (prefilter.py), tested before a long text is searched."""
+    __slots__ = ("pattern", "_compiled", "literals")
 
-    def __init__(self, pattern: str, compiled=None):
+    def __init__(self, pattern: str, compiled=None, literals=None):
         self.pattern = pattern
         self._compiled = compiled
+        self.literals = literals
 
     def compiled(self):
         if self._compiled is None:
             self._compiled = compile_pattern(self.pattern)
         return self._compiled
 
+    def _hopeless(self, text) -> bool:
+        """True when `text` lacks what every match needs. Short texts are searched directly:
+        there the regex costs less than the test."""
+        return self.literals is not None and len(text) > _PREFILTER_FROM and not may_match(self.literals, text)
+
+    def finditer(self, text, *args):
+        return iter(()) if self._hopeless(text) else self.compiled().finditer(text, *args)
+
+    def search(self, text, *args):
+        return None if self._hopeless(text) else self.compiled().search(text, *args)
+
+    def findall(self, text, *args):
+        return [] if self._hopeless(text) else self.compiled().findall(text, *args)
+
     def __getattr__(self, name):
         return getattr(self.compiled(), name)
 
     def __getstate__(self):
-        return self.pattern
+        return self.pattern, self.literals
 
     def __setstate__(self, state):
-        self.pattern = state
+        self.pattern, self.literals = state
         self._compiled = None
 
     def __repr__(self):
         return f"LazyPattern({self.pattern!r})"
 
 
+_PREFILTER_FROM = 200  # characters
+
+
 def compile_regex(pattern: Any, where: str) -> LazyPattern:
     if not isinstance(pattern, str):
         raise SchemaError(f"{where}: 应为正则表达式字符串", line_of(pattern))
     try:
-        return LazyPattern(str(pattern), compile_pattern(str(pattern)))
+        compiled = compile_pattern(str(pattern))
     except regex.error as exc:
         raise SchemaError(f"{where}: 正则表达式无法编译：{exc}", line_of(pattern)) from None
+    return LazyPattern(str(pattern), compiled, required_literals(_for_stdlib(str(pattern))))
 
 
 def _str(value, where):

@@ -1,0 +1,171 @@
+"""Literal prefilters for pack patterns: the characters a match cannot do without.
+
+A pattern that does not start with a literal makes Python's regex engines try it at every position
+of the text: 10–80 µs per pattern for a report, and the packs hold well over a hundred. Yet most
+patterns can only match where some literal occurs (娱乐城, 邮编, 合计, bet365). `required_literals`
+reads those literals off the parsed pattern once, when the pack is validated; `may_match` then asks
+whether the text holds every character of at least one of them. A one-character `in` test runs at
+memchr speed (≈0.1 µs over a whole report), so when the answer is no, the regex is not run at all.
+
+The test is a necessary condition, never a sufficient one: when it passes, the regex decides. Where
+the analysis is unsure (a construct it does not know, case-insensitive letters with multi-character
+folds such as ß ↔ ss), it answers "no prefilter" and the regex always runs.
+"""
+from __future__ import annotations
+
+try:  # Python 3.11+
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+Literal = tuple  # one string of alternative characters per position: ("体",), ("bB",), ("kK\u212a",)
+_TOO_MANY = 24   # more alternatives than this cost about as much to test as the regex itself
+# Under case-insensitive matching the `regex` module folds fully: ß matches "ss", ﬁ matches "fi".
+# A letter that takes part in such a fold could be present only as the folded form, so it is not tested.
+_MULTI_FOLD_LETTERS = set("fhijlnstwyaFHIJLNSTWYA")
+_EXTRA_FOLD = {"k": "\u212a"}  # KELVIN SIGN folds to k
+# `regex` syntax the standard parser would read as literals: nested sets and set operations
+# ([[a-z]--[aeiou]]), fuzzy matching ({e<=1}). Such a pattern gets no prefilter.
+_REGEX_ONLY = ("[[", "--", "&&", "||", "~~", "{e", "{i", "{d", "{s")
+
+
+def _char_options(code: int, icase: bool) -> str | None:
+    """The characters that can stand for this one in a match; None when that is not known."""
+    ch = chr(code)
+    if not icase or ch.lower() == ch.upper() == ch.casefold():
+        return ch
+    if ch.isascii() and ch.isalpha() and ch not in _MULTI_FOLD_LETTERS:
+        low = ch.lower()
+        return low + low.upper() + _EXTRA_FOLD.get(low, "")
+    return None
+
+
+def _in_set(items, icase: bool) -> frozenset[Literal] | None:
+    """A character class as single-character literals, when it is small and positive."""
+    out = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            codes = [av]
+        elif name == "RANGE" and av[1] - av[0] < _TOO_MANY:
+            codes = range(av[0], av[1] + 1)
+        else:
+            return None  # NEGATE, CATEGORY (\d, \s), a wide range
+        for code in codes:
+            options = _char_options(code, icase)
+            if options is None:
+                return None
+            out.add((options,))
+    return frozenset(out) if 0 < len(out) <= _TOO_MANY else None
+
+
+def _better(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+    """The more selective of two alternative requirements: fewer literals, then longer ones."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    key = (lambda s: (len(s), -min(len(lit) for lit in s)))
+    return a if key(a) <= key(b) else b
+
+
+def _sequence(items, icase: bool) -> frozenset[Literal] | None:
+    """What a concatenation requires: every item must match, so any item's requirement is one;
+    consecutive literal characters join into one longer literal."""
+    best = None
+    run: list[str] = []
+
+    def flush():
+        nonlocal best, run
+        if run:
+            best = _better(best, frozenset({tuple(run)}))
+        run = []
+
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            options = _char_options(av, icase)
+            if options is None:
+                flush()
+            else:
+                run.append(options)
+            continue
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width: requires nothing (only the presence of characters is tested)
+        flush()
+        best = _better(best, _item(name, av, icase))
+    flush()
+    return best
+
+
+def _item(name: str, av, icase: bool) -> frozenset[Literal] | None:
+    if name == "SUBPATTERN":
+        _group, add_flags, del_flags, sub = av
+        inner = (icase or bool(add_flags & sre_parse.SRE_FLAG_IGNORECASE)) \
+            and not del_flags & sre_parse.SRE_FLAG_IGNORECASE
+        return _sequence(sub, inner)
+    if name == "ATOMIC_GROUP":
+        return _sequence(av, icase)
+    if name == "BRANCH":
+        union: set = set()
+        for alternative in av[1]:
+            required = _sequence(alternative, icase)
+            if required is None:
+                return None
+            union |= required
+        return frozenset(union) if len(union) <= _TOO_MANY else None
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _high, sub = av
+        return _sequence(sub, icase) if low >= 1 else None
+    if name == "IN":
+        return _in_set(av, icase)
+    return None  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS …
+
+
+def required_literals(pattern: str) -> tuple[Literal, ...] | None:
+    """Literals at least one of which every match of `pattern` contains (in the standard `re`
+    syntax; rewrite \\p{Han} first), or None when no such set is known."""
+    if any(mark in pattern for mark in _REGEX_ONLY):
+        return None
+    try:
+        tree = sre_parse.parse(pattern, 0)
+    except Exception:  # noqa: BLE001 - regex-module syntax the standard parser does not know
+        return None
+    icase = bool(tree.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
+    found = _sequence(list(tree), icase)
+    if not found or any(not lit for lit in found):
+        return None
+    return tuple(sorted(found, key=lambda lit: (-len(lit), lit)))
+
+
+def _exact_runs(lit: Literal) -> tuple[str, ...]:
+    """The stretches of a literal that are spelled one way only ("188" of 188bet under (?i))."""
+    runs, run = [], ""
+    for options in lit:
+        if len(options) == 1:
+            run += options
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = ""
+    if len(run) > 1:
+        runs.append(run)
+    return tuple(runs)
+
+
+def may_match(literals: tuple[Literal, ...], text: str) -> bool:
+    """Could a match occur in `text`? False only when no literal occurs there.
+
+    Each character is looked for first (memchr speed); only a literal whose characters are all
+    present is looked for as a string (slower: 真人 has two common characters, 真人娱乐 is rare)."""
+    for lit in literals:
+        for options in lit:
+            if len(options) == 1:
+                if options not in text:
+                    break
+            elif not any(ch in text for ch in options):
+                break
+        else:
+            if all(run in text for run in _exact_runs(lit)):
+                return True
+    return False
