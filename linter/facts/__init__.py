@@ -152,7 +152,7 @@ class Facts:
 
     @cached_property
     def _contacts(self) -> tuple[list[Contact], list[MalformedContact]]:
-        return find_contacts(self.doc)
+        return find_contacts(self.folded_text, self._line_starts)
 
     @property
     def contacts(self) -> list[Contact]:

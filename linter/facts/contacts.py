@@ -7,6 +7,8 @@ keyword (电话, 热线, 传真, Tel) stands just before it, since reports are f
 from __future__ import annotations
 
 import re
+
+import regex
 from dataclasses import dataclass
 
 from ..document import Document
@@ -26,7 +28,10 @@ MALFORMED_PHONE_RE = recache.compile(rf"{PHONE_KEY}\s*[:：]?\s*(?P<num>[\d\-－
 MALFORMED_EMAIL_RE = recache.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+[，,。][A-Za-z]{2,}|[A-Za-z0-9._%+-]+＠[A-Za-z0-9.-]+")
 
 
-_CANDIDATE = recache.compile(r"@|＠|地址|邮编|邮政编码|\d{5}")
+# `regex` scans for a run of a character class several times faster than `re` (4 µs against 22
+# for a report); it is loaded anyway for the packs' patterns.
+_DIGITS5 = regex.compile(r"[0-9]{5}")
+_WORDS = ("@", "＠", "地址", "邮编", "邮政编码")
 
 
 @dataclass(frozen=True)
@@ -47,20 +52,39 @@ class MalformedContact:
     text: str
 
 
-def find_contacts(doc: Document) -> tuple[list[Contact], list[MalformedContact]]:
-    """All contacts in one pass over the whole text (a line never holds half a number)."""
+def _candidate_lines(text: str, starts: list[int]) -> set[int]:
+    """0-based indexes of the lines that can hold a contact: a run of five digits, @, 地址, 邮编.
+    Found over the whole text at once; a per-line search costs more than the contact regexes."""
     from bisect import bisect_right
-    # Only lines that can hold a contact are searched; the others become empty lines, so
-    # offsets still map to line numbers.
-    text = "\n".join(line.folded if _CANDIDATE.search(line.folded) else "" for line in doc.lines)
+    found = set()
+    for m in _DIGITS5.finditer(text):
+        found.add(bisect_right(starts, m.start()) - 1)
+    for word in _WORDS:
+        at = text.find(word)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            at = text.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+    return found
+
+
+def find_contacts(folded_text: str, line_starts: list[int]) -> tuple[list[Contact], list[MalformedContact]]:
+    """All contacts in the document's folded text (lines joined by "\\n", `line_starts` the offset
+    of each line). A line never holds half a number, so only the lines that can hold a contact are
+    searched, joined in a text of their own."""
+    from bisect import bisect_right
+    keep = sorted(_candidate_lines(folded_text, line_starts))
+    ends = line_starts[1:] + [len(folded_text) + 1]
+    parts = [folded_text[line_starts[i]:ends[i] - 1] for i in keep]
+    text = "\n".join(parts)
     starts, pos = [], 0
-    for part in text.split("\n"):
+    for part in parts:
         starts.append(pos)
         pos += len(part) + 1
 
     def where(offset):
         i = bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i]
+        return keep[i] + 1, offset - starts[i]
 
     found: list[Contact] = []
     bad: list[MalformedContact] = []
