@@ -55,12 +55,13 @@ def check(doc, facts, params, ctx):
     if aspect == "attachment":
         if facts.tables:
             return
-        for line in facts.prose_lines:
-            for p in patterns:
-                m = p.search(line.folded)
-                if m:
-                    yield span_hit(line.number, m.start(), m.end(), what=m.group(0), item="")
-                    return
+        # the first prose line that announces one; on that line, the first pattern that does
+        prose = facts.prose_numbers_set
+        first = min(((line.number, i, line) for i, p in enumerate(patterns) for line in facts.lines_with(p)
+                     if line.number in prose), default=None, key=lambda hit: hit[:2])
+        if first is not None:
+            m = patterns[first[1]].search(first[2].folded)
+            yield span_hit(first[0], m.start(), m.end(), what=m.group(0), item="")
     elif aspect == "figure":
         seen = set()
         for p in patterns:

@@ -30,10 +30,11 @@ _PERIOD_KEY = recache.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}\s*月(?:
 
 
 def check(doc, facts, params, ctx):
-    for line in facts.prose_lines:
-        text = line.folded
-        if _TOTAL_HINT.search(text) is None:
+    prose = facts.prose_numbers_set
+    for line in facts.lines_with(_TOTAL_HINT):
+        if line.number not in prose:
             continue
+        text = line.folded
         for sm in _SENTENCE.finditer(text):
             yield from _sentence(line.number, text, sm.start(), sm.end(), params)
 

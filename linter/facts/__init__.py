@@ -14,8 +14,8 @@ from ..document import Document, Line
 from .contacts import Contact, MalformedContact, find_contacts
 from .dates import DateMention
 from .headings import Heading, find_headings
-from .meta import Period, Signoff, Title, find_period, find_publication_date, find_signoff, find_title, \
-    guess_year_from_body
+from .meta import PERIOD_WORDS, PUBLISHED_WORDS, Period, Signoff, Title, find_period, find_publication_date, \
+    find_signoff, find_title, guess_year_from_body
 from .tables import Table, find_tables, table_lines
 
 
@@ -70,6 +70,27 @@ class Facts:
                 return number, col, m
         return None
 
+    def lines_with(self, pattern, first: int = 1, last: int | None = None) -> list[Line]:
+        """The lines (numbers `first`..`last`) on which `pattern` matches, as a search of each
+        line's folded text would find them, in order. One search per matching line over the whole
+        text, jumping to the next line after a hit: a search per line costs a Python call for
+        every line, and most lines do not match. `^` and `$` must be MULTILINE, if used."""
+        text, starts, lines = self.folded_text, self._line_starts, self.doc.lines
+        stop = len(lines) if last is None else min(last, len(lines))
+        end = starts[stop] - 1 if stop < len(lines) else len(text)
+        out = []
+        pos = starts[first - 1] if 0 < first <= len(lines) else len(text) + 1
+        while pos <= end:
+            m = pattern.search(text, pos, end)
+            if m is None:
+                break
+            index = bisect_right(starts, m.start()) - 1
+            line = lines[index]
+            if "\n" not in m.group(0) or pattern.search(line.folded) is not None:
+                out.append(line)
+            pos = starts[index + 1] if index + 1 < len(starts) else end + 1
+        return out
+
     @cached_property
     def _line_starts(self) -> list[int]:
         starts, pos = [], 0
@@ -120,7 +141,7 @@ class Facts:
 
     @cached_property
     def period(self) -> Period | None:
-        return find_period(self.doc, self.title.year if self.title else None)
+        return find_period(self.lines_with(PERIOD_WORDS), self.title.year if self.title else None)
 
     @cached_property
     def report_year(self) -> int | None:
@@ -142,7 +163,7 @@ class Facts:
 
     @cached_property
     def publication(self) -> tuple[int | None, DateMention] | None:
-        found = find_publication_date(self.doc)
+        found = find_publication_date(self.lines_with(PUBLISHED_WORDS, last=40))
         if found:
             return found
         if self.doc.publication_date:

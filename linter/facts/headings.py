@@ -8,7 +8,6 @@ Lines inside a table are never headings (a 2008 statistics table's rows are numb
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..document import Document
@@ -39,19 +38,41 @@ class Heading:
         return self.title
 
 
-_MAY_START = recache.compile(r"\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*[一二三四五六七八九十（(\d]")
+_CN_DIGITS = "一二三四五六七八九十"
+_NUMBER_AFTER = recache.compile(r"\s*(?:[月日号年%]|[万亿])")
+
+
+_LEVEL_1, _LEVEL_3 = (_PATTERNS[0],), (_PATTERNS[2],)
+_PARENTHESISED = (_PATTERNS[1], _PATTERNS[3])
+
+
+def _patterns_for(first: str):
+    """The enumerator patterns a line can match, from its first character (one dict-free test
+    instead of four regex calls: most candidate lines are prose that starts with a year)."""
+    if not first:
+        return ()
+    if first in _CN_DIGITS:
+        return _LEVEL_1
+    if first in "（(":
+        return _PARENTHESISED
+    if first.isdecimal():  # what \d matches
+        return _LEVEL_3
+    return ()
 
 
 def parse_heading(line_text: str) -> tuple[int, int, str, int, int, str] | None:
     """(level, number, style, marker_start, marker_end, title) for a line that starts with an enumerator."""
-    if _MAY_START.match(line_text) is None:
-        return None  # most lines: not even the first character of an enumerator
     stripped = line_text.lstrip()
     offset = len(line_text) - len(stripped)
-    prefix = _PREFIX.match(stripped)
-    offset += prefix.end()
-    rest = stripped[prefix.end():]
-    for level, pattern in _PATTERNS:
+    rest = stripped
+    if stripped[:1] in ("#", "*", "_"):  # Markdown: "## 一、总体情况", "**一、…**"
+        prefix = _PREFIX.match(stripped)
+        offset += prefix.end()
+        rest = stripped[prefix.end():]
+    patterns = _patterns_for(rest[:1])
+    if not patterns:
+        return None  # most lines: not even the first character of an enumerator
+    for level, pattern in patterns:
         m = pattern.match(rest)
         if not m:
             continue
@@ -65,7 +86,7 @@ def parse_heading(line_text: str) -> tuple[int, int, str, int, int, str] | None:
             continue
         if after.startswith(("是", "要", "则")) and level in (1, 3):
             continue  # 一是, 二要: paragraph markers
-        if level == 3 and re.match(r"\s*(?:[月日号年%]|[万亿])", after):
+        if level == 3 and _NUMBER_AFTER.match(after):
             continue  # 12.5万, 3.月: numbers, not enumerators
         if level == 3 and not after.strip():
             continue
@@ -79,10 +100,15 @@ def parse_heading(line_text: str) -> tuple[int, int, str, int, int, str] | None:
     return None
 
 
+_LEAD = " \t\r\x0b\x0c#*_"
+_FIRST = frozenset("一二三四五六七八九十（(0123456789")
+
+
 def find_headings(doc: Document, skip_lines: set[int]) -> list[Heading]:
     out = []
     for line in doc.lines:
-        if line.number in skip_lines or line.blank:
+        # a string test first: most lines do not start with an enumerator, and a regex call costs more
+        if line.folded.lstrip(_LEAD)[:1] not in _FIRST or line.number in skip_lines:
             continue
         parsed = parse_heading(line.folded)
         if parsed:

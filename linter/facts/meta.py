@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..cjk import squash
-from ..document import Document
+from ..document import Document, Line
 from .dates import DateMention, find_dates
 from .headings import parse_heading
 from .numbers import chinese_to_int
@@ -111,18 +111,17 @@ def _title(number: int, text: str, folded_line: str) -> Title:
     return Title(number, text, body or None, year, year_span)
 
 
-_PERIOD_KEY = recache.compile(r"统计|数据|期限|时限|起止")
+PERIOD_WORDS = recache.compile(r"统计|数据|期限|时限|起止")
 _RANGE_SEP = recache.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|止至)\s*$")
 _FULL_YEAR = recache.compile(r"(?:统计|数据)[^。；;]{0,12}(?:期限|时限|时间|期间|区间|范围|周期)[^。；;\d]{0,4}"
                         r"(?:为|是)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:度|全年)?(?![\d一二三四五六七八九十]*月)")
 
 
-def find_period(doc: Document, report_year: int | None) -> Period | None:
-    """The statistics period: "统计期限自2017年1月1日起至12月31日止", "从…到…止", "为2017年度"."""
-    for line in doc.lines:
+def find_period(lines: list[Line], report_year: int | None) -> Period | None:
+    """The statistics period: "统计期限自2017年1月1日起至12月31日止", "从…到…止", "为2017年度".
+    `lines`: the lines that name it (PERIOD_WORDS: 统计, 数据, 期限 …), in order."""
+    for line in lines:
         text = line.folded
-        if not _PERIOD_KEY.search(text):
-            continue
         dates = find_dates(text, report_year)
         for a, b in zip(dates, dates[1:]):
             between = text[a.end:b.start]
@@ -172,15 +171,14 @@ def find_signoff(doc: Document, skip: set[int], tail: int = 6) -> Signoff:
     return Signoff(body_line, body, date_line, date)
 
 
-_PUBLISHED = recache.compile(r"(?:发布|公开|发文|成文)(?:时间|日期)\s*[:：]?\s*")
+PUBLISHED_WORDS = recache.compile(r"(?:发布|公开|发文|成文)(?:时间|日期)\s*[:：]?\s*")
 
 
-def find_publication_date(doc: Document) -> tuple[int, DateMention] | None:
-    """A web page's "发布时间:2017-02-10" (the reader may also have found one in page metadata)."""
-    for line in doc.lines[:40]:
-        m = _PUBLISHED.search(line.folded)
-        if not m:
-            continue
+def find_publication_date(lines: list[Line]) -> tuple[int, DateMention] | None:
+    """A web page's "发布时间:2017-02-10" (the reader may also have found one in page metadata).
+    `lines`: those of the first 40 that say 发布时间 or the like (PUBLISHED_WORDS)."""
+    for line in lines:
+        m = PUBLISHED_WORDS.search(line.folded)
         for d in find_dates(line.folded[m.end():]):
             if d.complete:
                 shifted = DateMention(d.year, d.month, d.day, d.start + m.end(), d.end + m.end(), d.text)
