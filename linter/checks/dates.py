@@ -17,6 +17,7 @@ import re
 from ..facts.dates import find_dates
 from ..schema import REGEX, Param, SchemaError, STR, choice, compile_regex
 from ._util import span_hit
+from .. import recache
 
 KIND = "dates"
 SUMMARY = "日期矛盾：落款早于统计期限结束、晚于公布期限、晚于今天、不存在的日期"
@@ -40,6 +41,9 @@ def validate(params):
             raise SchemaError(f"{key} 应为 月-日，如 03-31，而不是 {params[key]!r}")
 
 
+_MONTH = recache.compile(r"[月\-./]")
+
+
 def _fmt(d) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
@@ -47,9 +51,10 @@ def _fmt(d) -> str:
 def check(doc, facts, params, ctx):
     aspect = params["aspect"]
     if aspect == "impossible":
-        for line in facts.prose_lines:
-            if "月" not in line.folded and not any(c in line.folded for c in "-./"):
-                continue  # no month, no impossible date
+        prose = facts.prose_numbers_set
+        for line in facts.lines_with(_MONTH):  # no month, no impossible date
+            if line.number not in prose:
+                continue
             for d in find_dates(line.folded, ctx.report_year):
                 if not d.valid:
                     yield span_hit(line.number, d.start, d.end, date=d.text, period_end="", deadline="", today="")

@@ -41,8 +41,9 @@ def check(doc, facts, params, ctx):
         return
     marks = re.escape(params["marks"])
     pattern = recache.compile(rf"(?<={_CJK_LEFT})\s*([{marks}])\s*(?={_CJK_RIGHT})")
-    for line in facts.prose_lines:
-        if not any(mark in line.folded for mark in params["marks"]):
+    prose = facts.prose_numbers_set
+    for line in facts.lines_with(recache.compile(f"[{marks}]")):  # the few lines with a half-width mark
+        if line.number not in prose:
             continue
         hits = list(pattern.finditer(line.folded))
         if hits:
