@@ -6,9 +6,9 @@ rule asks for, which keeps on-save checks fast.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 
+from ..record import record
 from ..cjk import fold
 from ..document import Document, Line
 from .contacts import Contact, MalformedContact, find_contacts
@@ -19,7 +19,7 @@ from .meta import PERIOD_WORDS, PUBLISHED_WORDS, Period, Signoff, Title, find_pe
 from .tables import Table, find_tables, table_lines
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     heading: Heading
     first_line: int   # the heading's line
@@ -35,7 +35,9 @@ def _prime_folded(doc: Document) -> None:
     parts = fold("\n".join(line.text for line in lines)).split("\n")
     if len(parts) == len(lines):  # a reader's line never holds a line end, but be sure
         for line, part in zip(lines, parts):
-            line.__dict__["folded"] = part
+            attrs = line.__dict__
+            attrs["folded"] = part
+            attrs["blank"] = not part or part.isspace()  # as Line.blank, without a descriptor call per line
 
 
 class Facts:

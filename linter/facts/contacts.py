@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 import regex
-from dataclasses import dataclass
 
 from ..document import Document
+from ..record import record
 from .. import recache
 
 PHONE_KEY = r"(?:电话|热线|传真|联系方式|咨询电话|Tel|TEL|tel|手机)"
@@ -34,7 +34,7 @@ _DIGITS5 = regex.compile(r"[0-9]{5}")
 _WORDS = ("@", "＠", "地址", "邮编", "邮政编码")
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     kind: str       # phone, email, address
     line: int
@@ -43,7 +43,7 @@ class Contact:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class MalformedContact:
     kind: str
     line: int

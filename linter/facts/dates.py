@@ -6,10 +6,9 @@ sentence, as in "从2017年1月1日到12月31日止").
 """
 from __future__ import annotations
 
-
 import regex
-from dataclasses import dataclass
 
+from ..record import record
 from .numbers import chinese_to_int
 
 CN_DIGIT = "[〇○零0OＯ一二三四五六七八九]"
@@ -30,7 +29,7 @@ DATE_RE = regex.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class DateMention:
     year: int | None     # None for a bare 12月25日 not yet placed in a year
     month: int | None

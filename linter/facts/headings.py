@@ -8,9 +8,8 @@ Lines inside a table are never headings (a 2008 statistics table's rows are numb
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..document import Document
+from ..record import record
 from .numbers import chinese_to_int
 from .. import recache
 
@@ -23,7 +22,7 @@ _PATTERNS = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     line: int
     level: int

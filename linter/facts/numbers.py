@@ -6,7 +6,8 @@ An approximate number is never an exact value: "1200余条" means at least 1200,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..record import record
 from .. import recache
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "0": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
@@ -25,7 +26,7 @@ NUMBER_RE = recache.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     value: float
     approx: str | None = None   # None exact; "lower" (余/多/以上/超过); "upper" (近/不到); "about" (约/左右)
@@ -106,7 +107,7 @@ def parse_quantity(text: str) -> Quantity | None:
     return parse_number(m.group("num"), m.group("pre"), m.group("post"))
 
 
-@dataclass(frozen=True)
+@record
 class ProseNumber:
     quantity: Quantity
     unit: str

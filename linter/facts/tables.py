@@ -187,7 +187,11 @@ def find_tables(doc: Document) -> list[Table]:
             if pending_blank > 2:
                 close()
             continue
-        split = _split_row(line)
+        folded = line.folded
+        if line.table_id is None and "\t" not in folded and "|" not in folded and "  " not in folded.strip():
+            split = None  # _split_row's first test, inline: most lines are prose
+        else:
+            split = _split_row(line)
         if split is None and not current:
             pending_blank = 0
             continue  # prose, and no table open: nothing to close

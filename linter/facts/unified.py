@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..record import record
 from ..cjk import squash
 from .headings import parse_heading
 from .tables import label_key
@@ -51,7 +52,7 @@ _BLANKS = frozenset({"—", "——", "-", "--", "/", "／", "－", "–", "—�
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
-@dataclass(frozen=True)
+@record
 class UCell:
     line: int
     start: int          # 0-based offsets in the line
@@ -639,7 +640,7 @@ SECTION_PATTERNS = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class USection:
     id: str
     line: int            # heading line
