@@ -153,19 +153,44 @@ def _exact_runs(lit: Literal) -> tuple[str, ...]:
     return tuple(runs)
 
 
-def may_match(literals: tuple[Literal, ...], text: str) -> bool:
-    """Could a match occur in `text`? False only when no literal occurs there.
+Plan = tuple  # per literal: (tests that must all pass, a lower-case spelling or ""); a test passes
+              # when one of its strings is in the text
 
-    Each character is looked for first (memchr speed); only a literal whose characters are all
-    present is looked for as a string (slower: 真人 has two common characters, 真人娱乐 is rare)."""
+
+def plan(literals: tuple[Literal, ...]) -> Plan:
+    """The tests `may_match` runs, cheapest first: each character (memchr speed), then the parts
+    spelled one way only, then — for a literal with case variants — its lower-case spelling in the
+    lower-cased text. 真人 has two common characters, but 真人 itself is rare: the string settles it."""
+    out = []
     for lit in literals:
-        for options in lit:
-            if len(options) == 1:
-                if options not in text:
+        tests: list[tuple[str, ...]] = []
+        for options in dict.fromkeys(lit):  # each distinct position once
+            tests.append((options,) if len(options) == 1 else tuple(options))
+        tests.extend((run,) for run in _exact_runs(lit))
+        cased = any(len(options) > 1 for options in lit)
+        out.append((tuple(tests), "".join(options[0].lower() for options in lit) if cased else ""))
+    return tuple(out)
+
+
+_LOWERED: list = [None, ""]  # the last text lower-cased, and that text: checks ask about the same text in turn
+
+
+def _lowered(text: str) -> str:
+    if _LOWERED[0] is not text:
+        _LOWERED[:] = [text, text.lower()]
+    return _LOWERED[1]
+
+
+def may_match(tests: Plan, text: str) -> bool:
+    """Could a match occur in `text`? False only when no literal of the plan occurs there."""
+    for literal, lowered in tests:
+        for alternatives in literal:
+            for string in alternatives:
+                if string in text:
                     break
-            elif not any(ch in text for ch in options):
-                break
+            else:
+                break  # this test failed: not this literal
         else:
-            if all(run in text for run in _exact_runs(lit)):
+            if not lowered or lowered in _lowered(text):
                 return True
     return False

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 import regex
 
-from .prefilter import may_match, required_literals
+from .prefilter import may_match, plan, required_literals
 
 
 class SchemaError(ValueError):
@@ -71,12 +71,13 @@ class LazyPattern:
     (packs.load_packs), and a cached pattern is compiled only when a check first uses it — a
     one-file run then compiles only the patterns it reaches. Pickles as its source text and its
     prefilter: the literals a match needs (prefilter.py), tested before a long text is searched."""
-    __slots__ = ("pattern", "_compiled", "literals")
+    __slots__ = ("pattern", "_compiled", "literals", "_plan")
 
     def __init__(self, pattern: str, compiled=None, literals=None):
         self.pattern = pattern
         self._compiled = compiled
         self.literals = literals
+        self._plan = None
 
     def compiled(self):
         if self._compiled is None:
@@ -86,7 +87,11 @@ class LazyPattern:
     def _hopeless(self, text) -> bool:
         """True when `text` lacks what every match needs. Short texts are searched directly:
         there the regex costs less than the test."""
-        return self.literals is not None and len(text) > _PREFILTER_FROM and not may_match(self.literals, text)
+        if self.literals is None or len(text) <= _PREFILTER_FROM:
+            return False
+        if self._plan is None:
+            self._plan = plan(self.literals)
+        return not may_match(self._plan, text)
 
     def finditer(self, text, *args):
         return iter(()) if self._hopeless(text) else self.compiled().finditer(text, *args)
@@ -105,7 +110,7 @@ class LazyPattern:
 
     def __setstate__(self, state):
         self.pattern, self.literals = state
-        self._compiled = None
+        self._compiled = self._plan = None
 
     def __repr__(self):
         return f"LazyPattern({self.pattern!r})"

@@ -8,10 +8,14 @@ import random
 import pytest
 
 from linter.packs import load_packs
-from linter.prefilter import may_match, required_literals
+from linter.prefilter import may_match as _may_match, plan, required_literals
 from linter.schema import _for_stdlib, compile_pattern
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def may_match(literals, text):
+    return _may_match(plan(literals), text)
 
 
 def lits(pattern):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..cjk import squash
-from ..schema import INT, REGEX_LIST, Param, choice
+from ..schema import INT, REGEX_LIST, Param, choice, compile_regex
 from ._util import span_hit
 from .. import recache
 
@@ -45,8 +45,15 @@ GENERIC = {"概述", "基本情况", "总体情况", "概况", "工作概况", "
 STOP = ["工作中", "以及", "主要", "情况", "工作", "开展", "有关", "相关", "的", "等"]
 
 
+_COMPILED: dict[str, list] = {}
+
+
 def _defaults(aspect):
-    return [recache.compile(p) for p in DEFAULTS[aspect]]
+    """The default patterns as pack patterns are (schema.compile_regex), with the literal
+    prefilter: "如图" and "附…统计表" are looked for at every 如, 见 and 附 of a report otherwise."""
+    if aspect not in _COMPILED:
+        _COMPILED[aspect] = [compile_regex(p, f"promise.{aspect}") for p in DEFAULTS[aspect]]
+    return _COMPILED[aspect]
 
 
 def check(doc, facts, params, ctx):
