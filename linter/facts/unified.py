@@ -30,7 +30,6 @@ from ..lazy import lazy
 
 # patterns used per cell and per line, compiled once
 _RE0 = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
-_RE1 = re.compile(r"\t")
 _RE2 = re.compile(r" {2,}")
 _RE3 = re.compile(r"^予以公开|^部分公开")
 _RE4 = re.compile(r"办理结果")
@@ -103,18 +102,23 @@ def split_cells(number: int, text: str) -> list[UCell]:
             pos += len(part) + 1
         return out
     if "\t" in body:
-        parts = _RE1.split( stripped)
-    elif _RE2.search( body):
-        parts = _RE2.split( stripped)
-    else:
+        pos = 0
+        for part in stripped.split("\t"):  # each part starts where the last one ended, plus the tab
+            cell = part.strip()
+            lead = len(part) - len(part.lstrip())
+            out.append(UCell(number, pos + lead, pos + lead + len(cell), cell))
+            pos += len(part) + 1
+        # leading empty cell produced by indentation is a real (merged) empty cell for tabs only
+        return out
+    if "  " not in body:
         return [UCell(number, offset, offset + len(body), body)] if body else []
     pos = 0
-    for part in parts:
+    for part in _RE2.split(stripped):
         idx = stripped.index(part, pos) if part else pos
+        cell = part.strip()
         lead = len(part) - len(part.lstrip())
-        out.append(UCell(number, idx + lead, idx + lead + len(part.strip()), part.strip()))
+        out.append(UCell(number, idx + lead, idx + lead + len(cell), cell))
         pos = idx + len(part)
-    # leading empty cell produced by indentation is a real (merged) empty cell for tabs only
     return out
 
 
@@ -204,8 +208,10 @@ class ApplicationsTable:
         return r.get(column, blank_zero=(column != "总计"))
 
 
+@lru_cache(maxsize=4096)
 def _row_label_match(key: str, group: str | None) -> tuple[str, str] | None:
-    """("group", id) or ("row", id) for one label cell, or None when the cell names nothing known."""
+    """("group", id) or ("row", id) for one label cell, or None when the cell names nothing known.
+    Cached: thirty patterns per cell, and the format makes every office write the same labels."""
     for gid, pat in APP_GROUPS:
         if pat.search(key) and not _RE3.search( key):
             return "group", gid
@@ -228,9 +234,10 @@ def _is_label_cell(cell: UCell) -> bool:
 def parse_applications(lines) -> ApplicationsTable | None:
     """Table 三, found by its first and last rows (本年新收 … 结转下年度继续办理)."""
     texts = [(ln.number, ln.folded) for ln in lines]
+    sq = [ln.squashed for ln in lines]  # each Line keeps its own: the three tables' parsers share them
     start = end = None
     for i, (_, t) in enumerate(texts):
-        s = squash(t)
+        s = sq[i]
         if start is None and "本年新收" in s and "申请" in s and not _RE6.search( t) and len(s) < 120:
             start = i
         elif start is not None and "结转下年度" in s and end is None:
@@ -242,7 +249,7 @@ def parse_applications(lines) -> ApplicationsTable | None:
         # no 结转下年度 row: the table ends at its last line that names a row of the format
         end = None
         for i in range(start, min(len(texts), start + 40)):
-            s = squash(texts[i][1])
+            s = sq[i]
             if not s:
                 continue
             if "。" in texts[i][1]:
@@ -257,7 +264,7 @@ def parse_applications(lines) -> ApplicationsTable | None:
     i = start - 1
     while i >= 0 and start - i <= 8:
         number, t = texts[i]
-        s = squash(t)
+        s = sq[i]
         if not s:
             i -= 1
             continue
@@ -397,19 +404,20 @@ class ReviewTable:
 
 def parse_review(lines) -> ReviewTable | None:
     texts = [(ln.number, ln.folded) for ln in lines]
+    sq = [ln.squashed for ln in lines]
     head = None
     for i, (_, t) in enumerate(texts):
-        s = squash(t)
+        s = sq[i]
         if "结果维持" in s and "尚未审结" in s and "。" not in t:
             head = i
             break
     if head is None:
         return None
     header_lines = [texts[head][0]]
-    joined = squash(texts[head][1])
+    joined = sq[head]
     j = head - 1
     while j >= 0 and head - j <= 4:
-        s = squash(texts[j][1])
+        s = sq[j]
         if _RE11.search( s) and "。" not in texts[j][1]:
             header_lines.insert(0, texts[j][0])
             joined = s + joined
@@ -530,9 +538,10 @@ _OTHER_TABLES = re.compile(r"本年新收|申请人情况|勾稽关系|结果维
 
 def parse_proactive(lines) -> ProactiveTable | None:
     texts = [(ln.number, ln.folded) for ln in lines]
+    sq = [ln.squashed for ln in lines]
     start = None
     for i, (_, t) in enumerate(texts):
-        s = squash(t)
+        s = sq[i]
         if ("第二十条" in s and "项" in s and len(s) < 40 and "。" not in t) or \
                 ("信息内容" in s and _pro_column(t) and "。" not in t and len(s) < 120):
             start = i
@@ -547,8 +556,8 @@ def parse_proactive(lines) -> ProactiveTable | None:
     layouts = set()
     last = start
     blank_run = 0
-    for number, t in texts[start:start + 60]:
-        s = squash(t)
+    for k, (number, t) in enumerate(texts[start:start + 60], start):
+        s = sq[k]
         if not s:
             blank_run += 1
             if blank_run > 2:
