@@ -117,33 +117,36 @@ def check(doc, facts, params, ctx):
         yield from _layout(facts, u, params["layout"] or ctx.regime, params["table_2008"])
 
 
-def _bad(cell, column):
-    from ..facts.unified import AMOUNT_COLUMNS, SIGNED_COLUMNS
+def _bad(cell, column, amount_columns, signed_columns):
+    """Why a cell is not a count of `column`, or None. The column sets come from facts.unified
+    (passed in: an import per cell would cost more than the test)."""
     if cell.blank:
         return None
     if cell.value is None:
         return "不是数字"
-    if cell.value < 0 and column not in SIGNED_COLUMNS:
+    if cell.value < 0 and column not in signed_columns:
         return "是负数"
-    if not float(cell.value).is_integer() and column not in AMOUNT_COLUMNS:
+    if not float(cell.value).is_integer() and column not in amount_columns:
         return "是小数，件数应为整数"
     return None
 
 
 def _cells(u):
-    from ..facts.unified import APP_ROW_NAMES
+    from functools import partial
+    from ..facts.unified import AMOUNT_COLUMNS, APP_ROW_NAMES, SIGNED_COLUMNS
+    _bad_cell = partial(_bad, amount_columns=AMOUNT_COLUMNS, signed_columns=SIGNED_COLUMNS)
     t = u.applications
     if t is not None:
         for rid, row in t.rows.items():
             for col, cell in row.values.items():
-                problem = _bad(cell, col)
+                problem = _bad_cell(cell, col)
                 if problem:
                     yield span_hit(cell.line, cell.start, cell.end, table=T3, row=APP_ROW_NAMES.get(rid, row.label),
                                    column=col, cell=cell.text, problem=problem)
     r = u.review
     if r is not None:
         for (g, col), cell in r.cells.items():
-            problem = _bad(cell, col)
+            problem = _bad_cell(cell, col)
             if problem:
                 yield span_hit(cell.line, cell.start, cell.end, table=T4, row=g, column=col, cell=cell.text,
                                problem=problem)
@@ -151,7 +154,7 @@ def _cells(u):
     if p is not None:
         for rid, row in p.rows.items():
             for col, cell in row.values.items():
-                problem = _bad(cell, col)
+                problem = _bad_cell(cell, col)
                 if problem:
                     yield span_hit(cell.line, cell.start, cell.end, table=T2, row=rid, column=col, cell=cell.text,
                                    problem=problem)

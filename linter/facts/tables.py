@@ -152,14 +152,21 @@ def _split_row(line: Line) -> tuple[str, list[Cell]] | None:
         kind = "spaces"
     else:
         return None
+    parts = stripped.split("\t") if kind == "tab" else _SPACE_SPLIT.split(stripped)
+    if line.table_id is None and sum(1 for part in parts if part.strip()) < 2:
+        return None
     cells = []
     pos = offset
-    for part in (stripped.split("\t") if kind == "tab" else _SPACE_SPLIT.split(stripped)):
+    text = line.text
+    if kind == "tab":  # parts are one tab apart
+        for part in parts:
+            cells.append(Cell(text[pos:pos + len(part)], pos, pos + len(part)))
+            pos += len(part) + 1
+        return kind, cells
+    for part in parts:
         idx = folded.index(part, pos) if part else pos
-        cells.append(Cell(line.text[idx:idx + len(part)], idx, idx + len(part)))
+        cells.append(Cell(text[idx:idx + len(part)], idx, idx + len(part)))
         pos = idx + len(part)
-    if len([c for c in cells if not c.blank]) < 2 and line.table_id is None:
-        return None
     return kind, cells
 
 

@@ -69,6 +69,8 @@ class UCell:
         if self.blank:
             return None
         t = self.text.replace(" ", "").replace(",", "")
+        if t.isascii() and t.isdigit():  # most cells: a plain count
+            return float(t)
         if _PLAIN_NUMBER.fullmatch(t):
             return float(t)
         return None
