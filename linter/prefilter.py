@@ -59,26 +59,30 @@ def _in_set(items, icase: bool) -> frozenset[Literal] | None:
     return frozenset(out) if 0 < len(out) <= _TOO_MANY else None
 
 
-def _better(a: frozenset | None, b: frozenset | None) -> frozenset | None:
-    """The more selective of two alternative requirements: fewer literals, then longer ones."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    key = (lambda s: (len(s), -min(len(lit) for lit in s)))
-    return a if key(a) <= key(b) else b
+Clause = frozenset  # of literals: one of them occurs in every match
+_MAX_CLAUSES = 3      # a pattern's best requirements; all must hold ("收" and "费" for 未收…费)
 
 
-def _sequence(items, icase: bool) -> frozenset[Literal] | None:
-    """What a concatenation requires: every item must match, so any item's requirement is one;
-    consecutive literal characters join into one longer literal."""
-    best = None
+def _selectivity(clause: Clause) -> tuple[int, int]:
+    """Fewer literals first, then longer ones: the clause most likely to fail on a report."""
+    return len(clause), -min(len(lit) for lit in clause)
+
+
+def _best(clauses) -> list[Clause]:
+    unique = list(dict.fromkeys(c for c in clauses if c))
+    return sorted(unique, key=_selectivity)[:_MAX_CLAUSES]
+
+
+def _sequence(items, icase: bool) -> list[Clause]:
+    """What a concatenation requires: every item must match, so each item's requirements hold
+    together; consecutive literal characters join into one longer literal."""
+    clauses: list[Clause] = []
     run: list[str] = []
 
     def flush():
-        nonlocal best, run
+        nonlocal run
         if run:
-            best = _better(best, frozenset({tuple(run)}))
+            clauses.append(frozenset({tuple(run)}))
         run = []
 
     for op, av in items:
@@ -93,12 +97,12 @@ def _sequence(items, icase: bool) -> frozenset[Literal] | None:
         if name in ("AT", "ASSERT", "ASSERT_NOT"):
             continue  # zero-width: requires nothing (only the presence of characters is tested)
         flush()
-        best = _better(best, _item(name, av, icase))
+        clauses.extend(_item(name, av, icase))
     flush()
-    return best
+    return _best(clauses)
 
 
-def _item(name: str, av, icase: bool) -> frozenset[Literal] | None:
+def _item(name: str, av, icase: bool) -> list[Clause]:
     if name == "SUBPATTERN":
         _group, add_flags, del_flags, sub = av
         inner = (icase or bool(add_flags & sre_parse.SRE_FLAG_IGNORECASE)) \
@@ -106,25 +110,26 @@ def _item(name: str, av, icase: bool) -> frozenset[Literal] | None:
         return _sequence(sub, inner)
     if name == "ATOMIC_GROUP":
         return _sequence(av, icase)
-    if name == "BRANCH":
+    if name == "BRANCH":  # one of the alternatives matches: the union of their best clauses
         union: set = set()
         for alternative in av[1]:
             required = _sequence(alternative, icase)
-            if required is None:
-                return None
-            union |= required
-        return frozenset(union) if len(union) <= _TOO_MANY else None
+            if not required:
+                return []
+            union |= required[0]
+        return [frozenset(union)] if len(union) <= _TOO_MANY else []
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         low, _high, sub = av
-        return _sequence(sub, icase) if low >= 1 else None
+        return _sequence(sub, icase) if low >= 1 else []
     if name == "IN":
-        return _in_set(av, icase)
-    return None  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS …
+        found = _in_set(av, icase)
+        return [found] if found else []
+    return []  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS …
 
 
-def required_literals(pattern: str) -> tuple[Literal, ...] | None:
-    """Literals at least one of which every match of `pattern` contains (in the standard `re`
-    syntax; rewrite \\p{Han} first), or None when no such set is known."""
+def required_literals(pattern: str) -> tuple[tuple[Literal, ...], ...] | None:
+    """Clauses that every match of `pattern` satisfies — each a set of literals one of which the
+    match contains — in the standard `re` syntax (rewrite \\p{Han} first); None when none is known."""
     if any(mark in pattern for mark in _REGEX_ONLY):
         return None
     try:
@@ -133,9 +138,9 @@ def required_literals(pattern: str) -> tuple[Literal, ...] | None:
         return None
     icase = bool(tree.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
     found = _sequence(list(tree), icase)
-    if not found or any(not lit for lit in found):
+    if not found or any(not lit for clause in found for lit in clause):
         return None
-    return tuple(sorted(found, key=lambda lit: (-len(lit), lit)))
+    return tuple(tuple(sorted(clause, key=lambda lit: (-len(lit), lit))) for clause in found)
 
 
 def _exact_runs(lit: Literal) -> tuple[str, ...]:
@@ -153,23 +158,25 @@ def _exact_runs(lit: Literal) -> tuple[str, ...]:
     return tuple(runs)
 
 
-Plan = tuple  # per literal: (tests that must all pass, a lower-case spelling or ""); a test passes
-              # when one of its strings is in the text
+Plan = tuple  # per clause, per literal: (tests that must all pass, a lower-case spelling or "");
+              # a test passes when one of its strings is in the text
 
 
-def plan(literals: tuple[Literal, ...]) -> Plan:
-    """The tests `may_match` runs, cheapest first: each character (memchr speed), then the parts
-    spelled one way only, then — for a literal with case variants — its lower-case spelling in the
-    lower-cased text. 真人 has two common characters, but 真人 itself is rare: the string settles it."""
-    out = []
-    for lit in literals:
-        tests: list[tuple[str, ...]] = []
-        for options in dict.fromkeys(lit):  # each distinct position once
-            tests.append((options,) if len(options) == 1 else tuple(options))
-        tests.extend((run,) for run in _exact_runs(lit))
-        cased = any(len(options) > 1 for options in lit)
-        out.append((tuple(tests), "".join(options[0].lower() for options in lit) if cased else ""))
-    return tuple(out)
+def plan(clauses: tuple[tuple[Literal, ...], ...]) -> Plan:
+    """The tests `may_match` runs, per clause and literal, cheapest first: each character (memchr
+    speed), then the parts spelled one way only, then — for a literal with case variants — its
+    lower-case spelling in the lower-cased text. 真人 has two common characters, but 真人 itself
+    is rare: the string settles it."""
+    return tuple(tuple(_literal_plan(lit) for lit in clause) for clause in clauses)
+
+
+def _literal_plan(lit: Literal):
+    tests: list[tuple[str, ...]] = []
+    for options in dict.fromkeys(lit):  # each distinct position once
+        tests.append((options,) if len(options) == 1 else tuple(options))
+    tests.extend((run,) for run in _exact_runs(lit))
+    cased = any(len(options) > 1 for options in lit)
+    return tuple(tests), "".join(options[0].lower() for options in lit) if cased else ""
 
 
 _LOWERED: list = [None, ""]  # the last text lower-cased, and that text: checks ask about the same text in turn
@@ -182,15 +189,18 @@ def _lowered(text: str) -> str:
 
 
 def may_match(tests: Plan, text: str) -> bool:
-    """Could a match occur in `text`? False only when no literal of the plan occurs there."""
-    for literal, lowered in tests:
-        for alternatives in literal:
-            for string in alternatives:
-                if string in text:
-                    break
+    """Could a match occur in `text`? False when some clause has no literal in the text."""
+    for clause in tests:
+        for literal, lowered in clause:
+            for alternatives in literal:
+                for string in alternatives:
+                    if string in text:
+                        break
+                else:
+                    break  # this test failed: not this literal
             else:
-                break  # this test failed: not this literal
+                if not lowered or lowered in _lowered(text):
+                    break  # this literal occurs: the clause holds
         else:
-            if not lowered or lowered in _lowered(text):
-                return True
-    return False
+            return False  # no literal of this clause occurs
+    return True

@@ -84,7 +84,7 @@ def check(doc, facts, params, ctx):
     elif aspect == "caption":
         yield from _captions(facts, patterns, params)
     else:
-        yield from _preamble(facts, patterns)
+        yield from _preamble(facts, patterns, defaults=not params["patterns"])
 
 
 def _captions(facts, patterns, params):
@@ -134,9 +134,16 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def _preamble(facts, patterns):
+_LISTS_PARTS = recache.compile(r"包括|分为|由")  # what the default preamble patterns need
+
+
+def _preamble(facts, patterns, defaults: bool):
     head_grams = None
-    for line in facts.prose_lines[:12]:
+    opening = facts.prose_lines[:12]
+    if defaults and opening:  # only the opening lines that can list the report's parts
+        listing = {ln.number for ln in facts.lines_with(_LISTS_PARTS, last=opening[-1].number)}
+        opening = [ln for ln in opening if ln.number in listing]
+    for line in opening:
         for p in patterns:
             m = p.search(line.folded)
             if not m or "items" not in p.groupindex:

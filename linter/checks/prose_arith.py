@@ -39,7 +39,11 @@ def check(doc, facts, params, ctx):
             yield from _sentence(line.number, text, sm.start(), sm.end(), params)
 
 
-_TOTAL_HINT = recache.compile(r"其中|合计|共计|总计|累计|共")
+# A sentence worth reading: 其中 before its parts, or a total word. A bare 共 counts only right
+# before a number ("共100条"): as in 公共, 共同, 共产党 it introduces no total (total_words needs it
+# to stand just before the number).
+_TOTAL_HINT = recache.compile(r"其中|合计|共计|总计|累计|共\s*(?:近|约|大约|将近|接近|超过|逾|达)?\s*"
+                              r"[\d零〇○一二两三四五六七八九十百千万]")
 
 
 def _sentence(number, text, s_start, s_end, params):
