@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
+from itertools import accumulate
 
 from ..record import record
 from ..cjk import fold
@@ -95,10 +96,8 @@ class Facts:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts, pos = [], 0
-        for line in self.doc.lines:
-            starts.append(pos)
-            pos += len(line.folded) + 1
+        starts = list(accumulate((len(line.folded) + 1 for line in self.doc.lines), initial=0))
+        starts.pop()  # the offset past the last line
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -69,6 +69,8 @@ def parse_heading(line_text: str) -> tuple[int, int, str, int, int, str] | None:
         offset += prefix.end()
         rest = stripped[prefix.end():]
     patterns = _patterns_for(rest[:1])
+    if patterns is _LEVEL_3 and len(rest) >= 3 and rest[:3].isdecimal():
+        return None  # "2017年…": three digits cannot be \d{1,2} and a separator
     if not patterns:
         return None  # most lines: not even the first character of an enumerator
     for level, pattern in patterns:

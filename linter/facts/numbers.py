@@ -5,8 +5,6 @@ An approximate number is never an exact value: "1200余条" means at least 1200,
 """
 from __future__ import annotations
 
-import re
-
 from ..record import record
 from .. import recache
 
@@ -75,13 +73,17 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+_ARABIC_RE = recache.compile(ARABIC)
+_ARABIC_START = recache.compile(r"[\d.,]")
+
+
 def parse_number(text: str, pre: str | None = None, post: str | None = None) -> Quantity | None:
     text = text.replace(" ", "")
     multiplier = 1
-    if text and text[-1] in BIG_UNITS and re.match(r"[\d.,]", text):
+    if text and text[-1] in BIG_UNITS and _ARABIC_START.match(text):
         multiplier = BIG_UNITS[text[-1]]
         text = text[:-1]
-    if re.fullmatch(ARABIC, text):
+    if _ARABIC_RE.fullmatch(text):
         value = float(text.replace(",", "")) * multiplier
     else:
         number = chinese_to_int(text)
@@ -101,6 +103,8 @@ def parse_number(text: str, pre: str | None = None, post: str | None = None) -> 
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a whole string as one number ("1200余", "十二", "0", "—" → None)."""
     text = text.strip()
+    if text.isascii() and text.isdigit():  # most table cells: a plain count
+        return Quantity(float(text))
     m = NUMBER_RE.fullmatch(text)
     if not m:
         return None
