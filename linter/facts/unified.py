@@ -103,6 +103,13 @@ def split_cells(number: int, text: str) -> list[UCell]:
             out.append(UCell(number, pos + lead, pos + lead + len(part.strip()), part.strip()))
             pos += len(part) + 1
         return out
+    if "\t" in body and " " not in stripped:  # the common row: nothing to trim in any cell
+        pos = 0
+        for part in stripped.split("\t"):
+            end = pos + len(part)
+            out.append(UCell(number, pos, end, part))
+            pos = end + 1
+        return out
     if "\t" in body:
         pos = 0
         for part in stripped.split("\t"):  # each part starts where the last one ended, plus the tab
@@ -230,15 +237,30 @@ def _row_label_match(key: str, group: str | None) -> tuple[str, str] | None:
 
 
 def _is_label_cell(cell: UCell) -> bool:
-    return bool(_RE5.search( cell.text)) and not cell.blank
+    """Does the cell hold Chinese text? (A count never does; most cells are counts.)"""
+    return not cell.text.isascii() and _RE5.search(cell.text) is not None and not cell.blank
+
+
+class _Squashed:
+    """lines[i].squashed on demand: each Line keeps its own, so the three tables' parsers share
+    them, and a line never looked at is never squashed."""
+    __slots__ = ("lines",)
+
+    def __init__(self, lines):
+        self.lines = lines
+
+    def __getitem__(self, i):
+        return self.lines[i].squashed
 
 
 def parse_applications(lines) -> ApplicationsTable | None:
     """Table 三, found by its first and last rows (本年新收 … 结转下年度继续办理)."""
     texts = [(ln.number, ln.folded) for ln in lines]
-    sq = [ln.squashed for ln in lines]  # each Line keeps its own: the three tables' parsers share them
+    sq = _Squashed(lines)
     start = end = None
     for i, (_, t) in enumerate(texts):
+        if "收" not in t and "转" not in t:
+            continue  # neither 本年新收 nor 结转下年度, however spaced
         s = sq[i]
         if start is None and "本年新收" in s and "申请" in s and not _RE6.search( t) and len(s) < 120:
             start = i
@@ -333,6 +355,7 @@ def parse_applications(lines) -> ApplicationsTable | None:
                      if rid and len(cells) - ncols >= last + 1 and not cells[-1].blank)
     label_width = widths.most_common(1)[0][0] if widths else None
     aligned = not unknown_cols  # a column of the office's own: where it sits among the values is unknown
+    by_number = dict(texts)
     for number, cells, last_label, rid, label_parts in parsed:
         values = cells[last_label + 1:]
         if last_label < 0:
@@ -351,7 +374,7 @@ def parse_applications(lines) -> ApplicationsTable | None:
             values = cells[label_width:]
         while len(values) > ncols and values[0].blank:
             values = values[1:]
-        if 0 < len([c for c in values if not c.blank]) < len(columns) and _space_aligned(texts, number):
+        if 0 < sum(1 for c in values if not c.blank) < len(columns) and _space_aligned(by_number[number]):
             aligned = False  # runs of spaces swallow blank cells: which column is which is unknown
         row = URow(rid, " ".join(label_parts), number)
         for col, cell in zip(columns, values[:len(columns)]):
@@ -373,10 +396,9 @@ def parse_applications(lines) -> ApplicationsTable | None:
                              texts[end][0], columns, unknown_cols, rows, unknown_rows, duplicates, layout, aligned)
 
 
-def _space_aligned(texts, number) -> bool:
-    """Is line `number` a row whose cells are separated by runs of spaces (no tab, no pipe)?"""
-    t = next(t for n, t in texts if n == number)
-    return "\t" not in t and "|" not in t
+def _space_aligned(text: str) -> bool:
+    """Is this a row whose cells are separated by runs of spaces (no tab, no pipe)?"""
+    return "\t" not in text and "|" not in text
 
 
 def _looks_value(text: str) -> bool:
@@ -406,7 +428,7 @@ class ReviewTable:
 
 def parse_review(lines) -> ReviewTable | None:
     texts = [(ln.number, ln.folded) for ln in lines]
-    sq = [ln.squashed for ln in lines]
+    sq = _Squashed(lines)
     head = None
     for i, (_, t) in enumerate(texts):
         s = sq[i]
@@ -540,7 +562,7 @@ _OTHER_TABLES = re.compile(r"本年新收|申请人情况|勾稽关系|结果维
 
 def parse_proactive(lines) -> ProactiveTable | None:
     texts = [(ln.number, ln.folded) for ln in lines]
-    sq = [ln.squashed for ln in lines]
+    sq = _Squashed(lines)
     start = None
     for i, (_, t) in enumerate(texts):
         s = sq[i]
