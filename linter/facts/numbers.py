@@ -5,6 +5,8 @@ An approximate number is never an exact value: "1200余条" means at least 1200,
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..record import record
 from .. import recache
 
@@ -48,6 +50,7 @@ class Quantity:
         return text + {"lower": "余", "upper": "（近）", "about": "（约）"}.get(self.approx or "", "")
 
 
+@lru_cache(maxsize=4096)  # headings and counts repeat the same few numerals (一 … 十二)
 def chinese_to_int(text: str) -> int | None:
     """一百零五 → 105, 十二 → 12, 两千 → 2000, 二〇一八 → 2018 (digit by digit), 1.2万 handled elsewhere."""
     if not text:
