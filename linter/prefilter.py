@@ -127,6 +127,12 @@ def _item(name: str, av, icase: bool) -> list[Clause]:
     return []  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS …
 
 
+def code_stamp() -> int:
+    """This module's version, for caches of what it computed (recache.memo)."""
+    import os
+    return os.stat(__file__).st_mtime_ns
+
+
 def required_literals(pattern: str) -> tuple[tuple[Literal, ...], ...] | None:
     """Clauses that every match of `pattern` satisfies — each a set of literals one of which the
     match contains — in the standard `re` syntax (rewrite \\p{Han} first); None when none is known."""

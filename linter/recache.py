@@ -52,6 +52,17 @@ def _save() -> None:
         write_pickle(_path(), {"version": sys.version, "entries": _entries})
 
 
+def memo(key: tuple, compute):
+    """A value derived from a pattern (its literal prefilter), kept in the same file as the compiled
+    code; `key` must name everything the value depends on, the deriving code's version included."""
+    global _dirty
+    entries = _load()
+    if key not in entries:
+        entries[key] = compute()
+        _dirty = True
+    return entries[key]
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors re.compile
     """re.compile(pattern, flags), from the cache when this exact pattern was compiled before."""
     global _dirty

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..cjk import squash
-from ..schema import INT, REGEX_LIST, Param, choice, compile_regex
+from ..schema import INT, REGEX_LIST, Param, choice
 from ._util import span_hit
 from .. import recache
 
@@ -52,7 +52,12 @@ def _defaults(aspect):
     """The default patterns as pack patterns are (schema.compile_regex), with the literal
     prefilter: "如图" and "附…统计表" are looked for at every 如, 见 and 附 of a report otherwise."""
     if aspect not in _COMPILED:
-        _COMPILED[aspect] = [compile_regex(p, f"promise.{aspect}") for p in DEFAULTS[aspect]]
+        from ..prefilter import code_stamp, required_literals
+        from ..schema import LazyPattern
+        stamp = code_stamp()
+        _COMPILED[aspect] = [
+            LazyPattern(p, recache.compile(p), recache.memo(("literals", stamp, p), lambda p=p: required_literals(p)))
+            for p in DEFAULTS[aspect]]  # the analysis, like the compiled code, is kept between runs
     return _COMPILED[aspect]
 
 
