@@ -6,8 +6,8 @@ length of a string, a column found in folded text is the same column in the text
 """
 from __future__ import annotations
 
-import re
 import unicodedata
+
 from . import recache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -1,8 +1,6 @@
 """Small helpers shared by check kinds."""
 from __future__ import annotations
 
-import re
-
 from ..facts import Facts
 from ..facts.tables import Table, label_key
 from ..findings import Hit

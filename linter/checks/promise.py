@@ -49,8 +49,8 @@ _COMPILED: dict[str, list] = {}
 
 
 def _defaults(aspect):
-    """The default patterns as pack patterns are (schema.compile_regex), with the literal
-    prefilter: "如图" and "附…统计表" are looked for at every 如, 见 and 附 of a report otherwise."""
+    """The default patterns as LazyPatterns, with the literal prefilter pack patterns have:
+    "如图" and "附…统计表" are tried at every 如, 见 and 附 of a report otherwise."""
     if aspect not in _COMPILED:
         from ..prefilter import code_stamp, required_literals
         from ..schema import LazyPattern

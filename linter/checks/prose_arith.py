@@ -9,8 +9,6 @@ Only numbers with the total's unit count; years and dates never do; an approxima
 """
 from __future__ import annotations
 
-import re
-
 from ..facts.numbers import prose_numbers
 from ..schema import INT, REGEX, Param
 from ._util import fmt_number, span_hit

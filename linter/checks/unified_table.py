@@ -132,21 +132,19 @@ def _bad(cell, column, amount_columns, signed_columns):
 
 
 def _cells(u):
-    from functools import partial
-    from ..facts.unified import AMOUNT_COLUMNS, APP_ROW_NAMES, SIGNED_COLUMNS
-    _bad_cell = partial(_bad, amount_columns=AMOUNT_COLUMNS, signed_columns=SIGNED_COLUMNS)
+    from ..facts.unified import AMOUNT_COLUMNS as AMOUNTS, APP_ROW_NAMES, SIGNED_COLUMNS as SIGNED
     t = u.applications
     if t is not None:
         for rid, row in t.rows.items():
             for col, cell in row.values.items():
-                problem = _bad_cell(cell, col)
+                problem = _bad(cell, col, AMOUNTS, SIGNED)
                 if problem:
                     yield span_hit(cell.line, cell.start, cell.end, table=T3, row=APP_ROW_NAMES.get(rid, row.label),
                                    column=col, cell=cell.text, problem=problem)
     r = u.review
     if r is not None:
         for (g, col), cell in r.cells.items():
-            problem = _bad_cell(cell, col)
+            problem = _bad(cell, col, AMOUNTS, SIGNED)
             if problem:
                 yield span_hit(cell.line, cell.start, cell.end, table=T4, row=g, column=col, cell=cell.text,
                                problem=problem)
@@ -154,7 +152,7 @@ def _cells(u):
     if p is not None:
         for rid, row in p.rows.items():
             for col, cell in row.values.items():
-                problem = _bad_cell(cell, col)
+                problem = _bad(cell, col, AMOUNTS, SIGNED)
                 if problem:
                     yield span_hit(cell.line, cell.start, cell.end, table=T2, row=rid, column=col, cell=cell.text,
                                    problem=problem)

@@ -8,8 +8,6 @@ report may well cite 《2018年政务公开工作要点》.
 """
 from __future__ import annotations
 
-import re
-
 from ..schema import REGEX, Param, choice
 from ._util import mask_book_titles, span_hit
 from .. import recache

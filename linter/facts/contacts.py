@@ -7,10 +7,10 @@ keyword (电话, 热线, 传真, Tel) stands just before it, since reports are f
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import regex
 
-from ..document import Document
 from ..record import record
 from .. import recache
 
@@ -55,7 +55,6 @@ class MalformedContact:
 def _candidate_lines(text: str, starts: list[int]) -> set[int]:
     """0-based indexes of the lines that can hold a contact: a run of five digits, @, 地址, 邮编.
     Found over the whole text at once; a per-line search costs more than the contact regexes."""
-    from bisect import bisect_right
     found = set()
     for m in _DIGITS5.finditer(text):
         found.add(bisect_right(starts, m.start()) - 1)
@@ -72,7 +71,6 @@ def find_contacts(folded_text: str, line_starts: list[int]) -> tuple[list[Contac
     """All contacts in the document's folded text (lines joined by "\\n", `line_starts` the offset
     of each line). A line never holds half a number, so only the lines that can hold a contact are
     searched, joined in a text of their own."""
-    from bisect import bisect_right
     keep = sorted(_candidate_lines(folded_text, line_starts))
     ends = line_starts[1:] + [len(folded_text) + 1]
     parts = [folded_text[line_starts[i]:ends[i] - 1] for i in keep]

@@ -179,6 +179,8 @@ def find_publication_date(lines: list[Line]) -> tuple[int, DateMention] | None:
     `lines`: those of the first 40 that say 发布时间 or the like (PUBLISHED_WORDS)."""
     for line in lines:
         m = PUBLISHED_WORDS.search(line.folded)
+        if not m:
+            continue
         for d in find_dates(line.folded[m.end():]):
             if d.complete:
                 shifted = DateMention(d.year, d.month, d.day, d.start + m.end(), d.end + m.end(), d.text)

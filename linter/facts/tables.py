@@ -128,10 +128,8 @@ class Table:
 
 
 def _split_row(line: Line) -> tuple[str, list[Cell]] | None:
-    folded = line.folded
-    if line.table_id is None and "\t" not in folded and "|" not in folded and "  " not in folded.strip():
-        return None  # no tab, no pipe, no inner run of spaces: prose (substring tests: far cheaper than a regex)
-    folded = folded.rstrip(" \r\n")
+    """The cells of a line that find_tables did not screen out as prose."""
+    folded = line.folded.rstrip(" \r\n")
     stripped = folded.strip(" ")  # tabs stay: a leading or trailing tab is an empty cell
     if not stripped.strip():
         return None
@@ -196,7 +194,7 @@ def find_tables(doc: Document) -> list[Table]:
             continue
         folded = line.folded
         if line.table_id is None and "\t" not in folded and "|" not in folded and "  " not in folded.strip():
-            split = None  # _split_row's first test, inline: most lines are prose
+            split = None  # no tab, no pipe, no inner run of spaces: prose (substring tests, far cheaper than a regex)
         else:
             split = _split_row(line)
         if split is None and not current:
