@@ -185,13 +185,19 @@ def _literal_plan(lit: Literal):
     return tuple(tests), "".join(options[0].lower() for options in lit) if cased else ""
 
 
-_LOWERED: list = [None, ""]  # the last text lower-cased, and that text: checks ask about the same text in turn
+_last_lowered: tuple = (None, "")  # the last text and its lower-case form: the rules ask about one text in turn
 
 
 def _lowered(text: str) -> str:
-    if _LOWERED[0] is not text:
-        _LOWERED[:] = [text, text.lower()]
-    return _LOWERED[1]
+    """text.lower(), computed once per text. One tuple read and written whole, so that a thread
+    (the language server's) never pairs one text with another's lower-case form."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 def may_match(tests: Plan, text: str) -> bool:
