@@ -14,12 +14,12 @@ CN_DIGIT = "[〇○零0OＯ一二三四五六七八九]"
 CN_SMALL = "[一二三四五六七八九十两]{1,3}"
 YEAR_CN = f"{CN_DIGIT}{{4}}"
 
-# `re` scans this look-behind and its five alternatives at every position of a line (30 ns a
-# character; `regex` is two to three times faster), but `regex` compiles it in 1.5 ms on every run
-# while `re`'s compiled code comes from recache's file: start-up, paid on every save, wins. Callers
-# pass only the lines that can hold a date (Facts.lines_with).
+# The look-ahead first: every date starts with a digit or a Chinese numeral, and testing that one
+# character is what keeps `re` from entering the five alternatives at every position of a line
+# (five times faster on a report; faster than `regex`, which would also cost 1.8 ms to compile on
+# every run, where `re`'s compiled code comes from recache's file).
 DATE_RE = recache.compile(
-    r"(?<![\d.])"
+    r"(?=[\dOＯ〇○零一二三四五六七八九十两])(?<![\d.])"
     r"(?:"
     r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?:(?P<m1>\d{1,2})\s*月(?:\s*(?P<d1>\d{1,2})\s*[日号])?)?"
     r"|(?P<y2>(?:19|20)\d{2})(?P<sep>[-./])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)"
