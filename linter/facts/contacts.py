@@ -19,7 +19,8 @@ LANDLINE = r"(?:0\d{2,3}|[（(]0\d{2,3}[）)])\s*[-－—]?\s*\d{7,8}(?:\s*[-－
 MOBILE = r"1[3-9]\d{9}"
 HOTLINE = r"(?:123\d{2}|400[-\s]?\d{3}[-\s]?\d{4}|800[-\s]?\d{3}[-\s]?\d{4})"
 
-PHONE_RE = recache.compile(rf"(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")  # noqa: E501
+# the look-ahead first: a one-character test at each position before the look-behind and alternatives
+PHONE_RE = recache.compile(rf"(?=[\d（(])(?<![\d.])(?:{LANDLINE}|{MOBILE})(?!\d)")
 HOTLINE_RE = recache.compile(rf"{PHONE_KEY}[^。；\d]{{0,10}}(?<!\d)(?P<num>{HOTLINE}|\d{{7,8}})(?!\d)")
 EMAIL_RE = recache.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 ADDRESS_RE = recache.compile(r"地址\s*[:：为是]?\s*[^\s，。；;,]{4,}|邮政编码|邮编\s*[:：]?\s*\d{6}")
