@@ -154,7 +154,9 @@ def _preamble(facts, patterns, defaults: bool):
             if not m or "items" not in p.groupindex:
                 continue
             if head_grams is None:
-                head_grams = [_bigrams(_core(squash(h.title))) for h in facts.headings if h.level <= 2]
+                # the titles' core words, with one replace() per stop word over all titles at once
+                titles = "\n".join("".join(h.title.split()) for h in facts.headings if h.level <= 2)
+                head_grams = [_bigrams(core) for core in _core(titles).split("\n")] if titles else []
                 union = set().union(*head_grams) if head_grams else set()
             start = m.start("items")
             for im in re.finditer(r"[^、，,；;]+", m.group("items")):
