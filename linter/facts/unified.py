@@ -103,13 +103,6 @@ def split_cells(number: int, text: str) -> list[UCell]:
             out.append(UCell(number, pos + lead, pos + lead + len(part.strip()), part.strip()))
             pos += len(part) + 1
         return out
-    if "\t" in body and " " not in stripped:  # the common row: nothing to trim in any cell
-        pos = 0
-        for part in stripped.split("\t"):
-            end = pos + len(part)
-            out.append(UCell(number, pos, end, part))
-            pos = end + 1
-        return out
     if "\t" in body:
         pos = 0
         for part in stripped.split("\t"):  # each part starts where the last one ended, plus the tab
@@ -241,27 +234,14 @@ def _is_label_cell(cell: UCell) -> bool:
     return not cell.text.isascii() and _RE5.search(cell.text) is not None and not cell.blank
 
 
-class _Squashed:
-    """lines[i].squashed on demand: each Line keeps its own, so the three tables' parsers share
-    them, and a line never looked at is never squashed."""
-    __slots__ = ("lines",)
-
-    def __init__(self, lines):
-        self.lines = lines
-
-    def __getitem__(self, i):
-        return self.lines[i].squashed
-
-
 def parse_applications(lines) -> ApplicationsTable | None:
     """Table 三, found by its first and last rows (本年新收 … 结转下年度继续办理)."""
     texts = [(ln.number, ln.folded) for ln in lines]
-    sq = _Squashed(lines)
     start = end = None
     for i, (_, t) in enumerate(texts):
         if "收" not in t and "转" not in t:
             continue  # neither 本年新收 nor 结转下年度, however spaced
-        s = sq[i]
+        s = lines[i].squashed  # kept on the Line: the three tables' parsers share it
         if start is None and "本年新收" in s and "申请" in s and not _RE6.search( t) and len(s) < 120:
             start = i
         elif start is not None and "结转下年度" in s and end is None:
@@ -273,7 +253,7 @@ def parse_applications(lines) -> ApplicationsTable | None:
         # no 结转下年度 row: the table ends at its last line that names a row of the format
         end = None
         for i in range(start, min(len(texts), start + 40)):
-            s = sq[i]
+            s = lines[i].squashed
             if not s:
                 continue
             if "。" in texts[i][1]:
@@ -288,7 +268,7 @@ def parse_applications(lines) -> ApplicationsTable | None:
     i = start - 1
     while i >= 0 and start - i <= 8:
         number, t = texts[i]
-        s = sq[i]
+        s = lines[i].squashed
         if not s:
             i -= 1
             continue
@@ -428,20 +408,19 @@ class ReviewTable:
 
 def parse_review(lines) -> ReviewTable | None:
     texts = [(ln.number, ln.folded) for ln in lines]
-    sq = _Squashed(lines)
     head = None
     for i, (_, t) in enumerate(texts):
-        s = sq[i]
+        s = lines[i].squashed
         if "结果维持" in s and "尚未审结" in s and "。" not in t:
             head = i
             break
     if head is None:
         return None
     header_lines = [texts[head][0]]
-    joined = sq[head]
+    joined = lines[head].squashed
     j = head - 1
     while j >= 0 and head - j <= 4:
-        s = sq[j]
+        s = lines[j].squashed
         if _RE11.search( s) and "。" not in texts[j][1]:
             header_lines.insert(0, texts[j][0])
             joined = s + joined
@@ -562,10 +541,9 @@ _OTHER_TABLES = re.compile(r"本年新收|申请人情况|勾稽关系|结果维
 
 def parse_proactive(lines) -> ProactiveTable | None:
     texts = [(ln.number, ln.folded) for ln in lines]
-    sq = _Squashed(lines)
     start = None
     for i, (_, t) in enumerate(texts):
-        s = sq[i]
+        s = lines[i].squashed
         if ("第二十条" in s and "项" in s and len(s) < 40 and "。" not in t) or \
                 ("信息内容" in s and _pro_column(t) and "。" not in t and len(s) < 120):
             start = i
@@ -581,7 +559,7 @@ def parse_proactive(lines) -> ProactiveTable | None:
     last = start
     blank_run = 0
     for k, (number, t) in enumerate(texts[start:start + 60], start):
-        s = sq[k]
+        s = lines[k].squashed
         if not s:
             blank_run += 1
             if blank_run > 2:

@@ -12,7 +12,6 @@ import re
 from ..document import Document, Line
 from . import ReadError
 
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
